@@ -1,0 +1,197 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Zkp.Bn254.Internal;
+
+/// <summary>
+/// Arithmetic modulo a 254-bit prime on four 64-bit limbs in Montgomery form (R = 2^256).
+/// Shared by <see cref="Fp"/> and <see cref="Fr"/>; all operations are branch-free in the values
+/// (the conditional subtractions use masks) and never allocate. Inputs must be fully reduced (&lt; M);
+/// outputs are fully reduced. Every method reads all inputs before writing its output, so an output
+/// may alias an input.
+/// </summary>
+internal static class MontgomeryArithmetic<TModulus>
+    where TModulus : struct, IMontgomeryModulus
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong AddWithCarry(ulong a, ulong b, ulong carryIn, out ulong sum)
+    {
+        ulong s = a + b + carryIn;
+        sum = s;
+        return ((a & b) | ((a | b) & ~s)) >> 63;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong SubtractWithBorrow(ulong a, ulong b, ulong borrowIn, out ulong difference)
+    {
+        ulong d = a - b - borrowIn;
+        difference = d;
+        return ((~a & b) | (~(a ^ b) & d)) >> 63;
+    }
+
+    /// <summary>hi:lo = a*b + c + d; cannot overflow 128 bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong MultiplyAdd(ulong a, ulong b, ulong c, ulong d, out ulong lo)
+    {
+        ulong hi = Math.BigMul(a, b, out ulong l);
+        l += c;
+        hi += l < c ? 1UL : 0UL;
+        l += d;
+        hi += l < d ? 1UL : 0UL;
+        lo = l;
+        return hi;
+    }
+
+    /// <summary>Subtracts M once if t &gt;= M (t &lt; 2M). Mask-based, no data-dependent branch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ReduceOnce(ulong t0, ulong t1, ulong t2, ulong t3, out Limbs256 result)
+    {
+        ulong borrow = SubtractWithBorrow(t0, TModulus.M0, 0, out ulong s0);
+        borrow = SubtractWithBorrow(t1, TModulus.M1, borrow, out ulong s1);
+        borrow = SubtractWithBorrow(t2, TModulus.M2, borrow, out ulong s2);
+        borrow = SubtractWithBorrow(t3, TModulus.M3, borrow, out ulong s3);
+        ulong keepT = 0UL - borrow; // all ones when t < M
+        result = new Limbs256(
+            (t0 & keepT) | (s0 & ~keepT),
+            (t1 & keepT) | (s1 & ~keepT),
+            (t2 & keepT) | (s2 & ~keepT),
+            (t3 & keepT) | (s3 & ~keepT));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Add(in Limbs256 a, in Limbs256 b, out Limbs256 result)
+    {
+        // a + b < 2M < 2^255: no carry out of the top limb.
+        ulong carry = AddWithCarry(a.U0, b.U0, 0, out ulong t0);
+        carry = AddWithCarry(a.U1, b.U1, carry, out ulong t1);
+        carry = AddWithCarry(a.U2, b.U2, carry, out ulong t2);
+        _ = AddWithCarry(a.U3, b.U3, carry, out ulong t3);
+        ReduceOnce(t0, t1, t2, t3, out result);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Double(in Limbs256 a, out Limbs256 result) => Add(in a, in a, out result);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Subtract(in Limbs256 a, in Limbs256 b, out Limbs256 result)
+    {
+        ulong borrow = SubtractWithBorrow(a.U0, b.U0, 0, out ulong t0);
+        borrow = SubtractWithBorrow(a.U1, b.U1, borrow, out ulong t1);
+        borrow = SubtractWithBorrow(a.U2, b.U2, borrow, out ulong t2);
+        borrow = SubtractWithBorrow(a.U3, b.U3, borrow, out ulong t3);
+        ulong addBack = 0UL - borrow; // all ones when a < b: add M back
+        ulong carry = AddWithCarry(t0, TModulus.M0 & addBack, 0, out t0);
+        carry = AddWithCarry(t1, TModulus.M1 & addBack, carry, out t1);
+        carry = AddWithCarry(t2, TModulus.M2 & addBack, carry, out t2);
+        _ = AddWithCarry(t3, TModulus.M3 & addBack, carry, out t3);
+        result = new Limbs256(t0, t1, t2, t3);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Negate(in Limbs256 a, out Limbs256 result)
+    {
+        ulong borrow = SubtractWithBorrow(TModulus.M0, a.U0, 0, out ulong t0);
+        borrow = SubtractWithBorrow(TModulus.M1, a.U1, borrow, out ulong t1);
+        borrow = SubtractWithBorrow(TModulus.M2, a.U2, borrow, out ulong t2);
+        _ = SubtractWithBorrow(TModulus.M3, a.U3, borrow, out ulong t3);
+        // -0 must be 0, not M.
+        ulong nonZero = (a.U0 | a.U1 | a.U2 | a.U3) == 0 ? 0UL : ulong.MaxValue;
+        result = new Limbs256(t0 & nonZero, t1 & nonZero, t2 & nonZero, t3 & nonZero);
+    }
+
+    /// <summary>
+    /// One CIOS round: t = (t + a*bi + m*M) / 2^64 with m chosen so the low limb vanishes.
+    /// Uses the "no final carry" variant (valid because M3 &lt; 2^63 - 1, as for both BN254 primes),
+    /// so the running value stays in four limbs.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Round(in Limbs256 a, ulong bi, ref ulong t0, ref ulong t1, ref ulong t2, ref ulong t3)
+    {
+        ulong c = MultiplyAdd(a.U0, bi, t0, 0, out ulong r0);
+        ulong m = r0 * TModulus.NegInverse;
+        ulong c2 = MultiplyAdd(m, TModulus.M0, r0, 0, out _);
+        c = MultiplyAdd(a.U1, bi, t1, c, out ulong r1);
+        c2 = MultiplyAdd(m, TModulus.M1, r1, c2, out t0);
+        c = MultiplyAdd(a.U2, bi, t2, c, out ulong r2);
+        c2 = MultiplyAdd(m, TModulus.M2, r2, c2, out t1);
+        c = MultiplyAdd(a.U3, bi, t3, c, out ulong r3);
+        c2 = MultiplyAdd(m, TModulus.M3, r3, c2, out t2);
+        t3 = c + c2;
+    }
+
+    /// <summary>result = a * b * R^-1 mod M.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Multiply(in Limbs256 a, in Limbs256 b, out Limbs256 result)
+    {
+        ulong t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+        ulong b1 = b.U1, b2 = b.U2, b3 = b.U3; // read b before anything else in case it aliases result
+        Round(in a, b.U0, ref t0, ref t1, ref t2, ref t3);
+        Round(in a, b1, ref t0, ref t1, ref t2, ref t3);
+        Round(in a, b2, ref t0, ref t1, ref t2, ref t3);
+        Round(in a, b3, ref t0, ref t1, ref t2, ref t3);
+        ReduceOnce(t0, t1, t2, t3, out result);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Square(in Limbs256 a, out Limbs256 result) => Multiply(in a, in a, out result);
+
+    /// <summary>Montgomery reduction of a single-width value: result = a * R^-1 mod M (leaves Montgomery form).</summary>
+    public static void FromMontgomery(in Limbs256 a, out Limbs256 result)
+    {
+        var one = new Limbs256(1, 0, 0, 0);
+        Multiply(in a, in one, out result);
+    }
+
+    public static void ToMontgomery(in Limbs256 canonical, out Limbs256 result)
+    {
+        var r2 = TModulus.RSquared;
+        Multiply(in canonical, in r2, out result);
+    }
+
+    /// <summary>Constant-time equality of two reduced values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Equal(in Limbs256 a, in Limbs256 b) =>
+        ((a.U0 ^ b.U0) | (a.U1 ^ b.U1) | (a.U2 ^ b.U2) | (a.U3 ^ b.U3)) == 0;
+
+    /// <summary>True when the little-endian integer is strictly below M.</summary>
+    public static bool IsCanonical(in Limbs256 value)
+    {
+        ulong borrow = SubtractWithBorrow(value.U0, TModulus.M0, 0, out _);
+        borrow = SubtractWithBorrow(value.U1, TModulus.M1, borrow, out _);
+        borrow = SubtractWithBorrow(value.U2, TModulus.M2, borrow, out _);
+        borrow = SubtractWithBorrow(value.U3, TModulus.M3, borrow, out _);
+        return borrow == 1;
+    }
+
+    /// <summary>
+    /// base^exponent by left-to-right square-and-multiply. Variable time in the exponent
+    /// (its bit length and bits), constant time in the base: use only with public exponents.
+    /// </summary>
+    public static void Pow(in Limbs256 value, in Limbs256 exponent, out Limbs256 result)
+    {
+        Limbs256 acc = TModulus.RModM;
+        Limbs256 b = value;
+        for (int i = exponent.BitLength - 1; i >= 0; i--)
+        {
+            Square(in acc, out acc);
+            if (exponent.Bit(i) == 1)
+            {
+                Multiply(in acc, in b, out acc);
+            }
+        }
+        result = acc;
+    }
+
+    /// <summary>
+    /// Inverse by Fermat's little theorem, a^(M-2). Its running time depends only on the public
+    /// modulus, so it is constant time in a. The inverse of zero comes out as zero; callers that must
+    /// reject zero check first.
+    /// </summary>
+    public static void Invert(in Limbs256 a, out Limbs256 result)
+    {
+        var exponent = new Limbs256(TModulus.M0 - 2, TModulus.M1, TModulus.M2, TModulus.M3);
+        Pow(in a, in exponent, out result);
+    }
+
+    public static BigInteger ModulusValue => TModulus.Modulus;
+}

@@ -1,0 +1,244 @@
+using System.Globalization;
+using System.Numerics;
+using Zkp.Bn254.Internal;
+
+namespace Zkp.Bn254.Tests;
+
+public class FrTests
+{
+    private static readonly BigInteger M = BigInteger.Parse("21888242871839275222246405745257275088548364400416034343698204186575808495617", CultureInfo.InvariantCulture);
+    private static readonly BigInteger R256 = BigInteger.One << 256;
+    private static readonly List<BigInteger> Values = TestValues.Sample(M, 60, 1234);
+
+    private static Fr F(BigInteger v) => Fr.FromBigInteger(v);
+
+    [Fact]
+    public void Modulus_constants_match_BigInteger()
+    {
+        Assert.Equal(M, Fr.Modulus);
+        var limbs = new Limbs256(FrModulus.M0, FrModulus.M1, FrModulus.M2, FrModulus.M3);
+        Assert.Equal(M, limbs.ToBigInteger());
+        Assert.Equal(R256 % M, FrModulus.RModM.ToBigInteger());
+        Assert.Equal(R256 * R256 % M, FrModulus.RSquared.ToBigInteger());
+        Assert.Equal(BigInteger.Zero, (M * FrModulus.NegInverse + 1) % (BigInteger.One << 64));
+    }
+
+    [Fact]
+    public void Binary_operations_match_BigInteger()
+    {
+        foreach (var a in Values)
+        {
+            foreach (var b in Values.Take(25))
+            {
+                Assert.Equal(TestValues.Mod(a + b, M), (F(a) + F(b)).ToBigInteger());
+                Assert.Equal(TestValues.Mod(a - b, M), (F(a) - F(b)).ToBigInteger());
+                Assert.Equal(TestValues.Mod(a * b, M), (F(a) * F(b)).ToBigInteger());
+            }
+        }
+    }
+
+    [Fact]
+    public void Unary_operations_match_BigInteger()
+    {
+        foreach (var a in Values)
+        {
+            Assert.Equal(TestValues.Mod(-a, M), (-F(a)).ToBigInteger());
+            Assert.Equal(a * a % M, F(a).Square().ToBigInteger());
+            Fr.Double(F(a), out var d);
+            Assert.Equal(2 * a % M, d.ToBigInteger());
+            Assert.Equal(BigInteger.ModPow(a, 12345, M), F(a).Pow(12345UL).ToBigInteger());
+            var e = Values[7];
+            Assert.Equal(BigInteger.ModPow(a, e, M), F(a).Pow(e).ToBigInteger());
+            Assert.Equal(BigInteger.ModPow(a, e, M), F(a).Pow(F(e)).ToBigInteger());
+            if (!a.IsZero)
+            {
+                Assert.Equal(BigInteger.ModPow(a, M - 2, M), F(a).Inverse().ToBigInteger());
+                Assert.True((F(a) * F(a).Inverse()).IsOne);
+            }
+        }
+    }
+
+    [Fact]
+    public void Static_methods_allow_output_to_alias_inputs()
+    {
+        foreach (var (a, b) in Values.Zip(Values.Skip(1)))
+        {
+            var x = F(a);
+            Fr.Multiply(in x, in x, out x);
+            Assert.Equal(a * a % M, x.ToBigInteger());
+            x = F(a);
+            var y = F(b);
+            Fr.Multiply(in x, in y, out y);
+            Assert.Equal(a * b % M, y.ToBigInteger());
+            x = F(a);
+            y = F(b);
+            Fr.Add(in x, in y, out x);
+            Assert.Equal((a + b) % M, x.ToBigInteger());
+            x = F(a);
+            y = F(b);
+            Fr.Subtract(in x, in y, out y);
+            Assert.Equal(TestValues.Mod(a - b, M), y.ToBigInteger());
+            x = F(a);
+            Fr.Square(in x, out x);
+            Assert.Equal(a * a % M, x.ToBigInteger());
+            x = F(a);
+            Fr.Negate(in x, out x);
+            Assert.Equal(TestValues.Mod(-a, M), x.ToBigInteger());
+        }
+    }
+
+    [Fact]
+    public void Inverse_of_zero_throws()
+    {
+        Assert.Throws<DivideByZeroException>(() => Fr.Zero.Inverse());
+    }
+
+    [Fact]
+    public void Constants_and_predicates()
+    {
+        Assert.True(Fr.Zero.IsZero);
+        Assert.False(Fr.Zero.IsOne);
+        Assert.True(Fr.One.IsOne);
+        Assert.Equal(BigInteger.One, Fr.One.ToBigInteger());
+        Assert.Equal(default, Fr.Zero);
+        Assert.True(F(5) == Fr.FromUInt64(5));
+        Assert.True(F(5) != F(6));
+        Assert.True(F(5).Equals((object)F(5)));
+        Assert.Equal(F(5).GetHashCode(), Fr.FromUInt64(5).GetHashCode());
+        Assert.Equal(M - 5, Fr.FromInt64(-5).ToBigInteger());
+        Assert.Equal(M - (BigInteger.One << 63), Fr.FromInt64(long.MinValue).ToBigInteger());
+        Assert.Equal((BigInteger)long.MaxValue, Fr.FromInt64(long.MaxValue).ToBigInteger());
+        Assert.Equal((BigInteger)ulong.MaxValue, Fr.FromUInt64(ulong.MaxValue).ToBigInteger());
+    }
+
+    [Fact]
+    public void Sqrt_agrees_with_Euler_criterion()
+    {
+        int squares = 0;
+        foreach (var a in Values)
+        {
+            bool isSquare = a.IsZero || BigInteger.ModPow(a, (M - 1) / 2, M).IsOne;
+            Assert.Equal(isSquare, F(a).TrySqrt(out var root));
+            if (isSquare)
+            {
+                squares++;
+                Assert.Equal(a, root.ToBigInteger() * root.ToBigInteger() % M);
+            }
+            else
+            {
+                Assert.True(root.IsZero);
+            }
+            var sq = F(a).Square();
+            Assert.True(sq.TrySqrt(out var r2));
+            Assert.True(r2 == F(a) || r2 == -F(a));
+        }
+        Assert.InRange(squares, 10, Values.Count - 10);
+    }
+
+    [Fact]
+    public void BigInteger_conversions_check_range()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Fr.FromBigInteger(M));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Fr.FromBigInteger(-1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Fr.FromBigInteger(R256));
+        Assert.Equal(M - 1, Fr.FromBigIntegerReduced(-1).ToBigInteger());
+        Assert.Equal(BigInteger.Zero, Fr.FromBigIntegerReduced(M).ToBigInteger());
+        Assert.Equal((R256 + 7) % M, Fr.FromBigIntegerReduced(R256 + 7).ToBigInteger());
+        Assert.Equal(M - 3, Fr.FromBigIntegerReduced(-3 - 5 * M).ToBigInteger());
+    }
+
+    [Fact]
+    public void Decimal_round_trips_and_rejects_non_canonical()
+    {
+        foreach (var a in Values)
+        {
+            string s = a.ToString(CultureInfo.InvariantCulture);
+            Assert.Equal(s, F(a).ToString());
+            Assert.Equal(F(a), Fr.Parse(s));
+            Assert.True(Fr.TryParse(s, out var v));
+            Assert.Equal(F(a), v);
+        }
+        string[] bad =
+        [
+            M.ToString(CultureInfo.InvariantCulture),
+            (M + 1).ToString(CultureInfo.InvariantCulture),
+            (R256 - 1).ToString(CultureInfo.InvariantCulture),
+            "1" + new string('0', 80), "", "-1", "+1", " 1", "1 ", "01", "00", "1e3", "0x10", "12a",
+        ];
+        foreach (var s in bad)
+        {
+            Assert.False(Fr.TryParse(s, out var v));
+            Assert.True(v.IsZero);
+            Assert.Throws<Bn254FormatException>(() => Fr.Parse(s));
+        }
+        Assert.False(Fr.TryParse(null, out _));
+        Assert.Throws<ArgumentNullException>(() => Fr.Parse(null!));
+        var ex = Assert.Throws<Bn254FormatException>(() => Fr.Parse(M.ToString(CultureInfo.InvariantCulture)));
+        Assert.Equal("value not canonical (>= r)", ex.Message);
+    }
+
+    [Fact]
+    public void Byte_encodings_round_trip()
+    {
+        Span<byte> buffer = stackalloc byte[32];
+        foreach (var a in Values)
+        {
+            var x = F(a);
+            x.WriteCanonicalLittleEndian(buffer);
+            Assert.Equal(TestValues.ToBytes(a, bigEndian: false), buffer.ToArray());
+            Assert.Equal(x, Fr.FromCanonicalLittleEndian(buffer));
+            x.WriteCanonicalBigEndian(buffer);
+            Assert.Equal(TestValues.ToBytes(a, bigEndian: true), buffer.ToArray());
+            Assert.Equal(x, Fr.FromCanonicalBigEndian(buffer));
+            x.WriteMontgomeryLittleEndian(buffer);
+            Assert.Equal(TestValues.ToBytes(a * R256 % M, bigEndian: false), buffer.ToArray());
+            Assert.Equal(x, Fr.FromMontgomeryLittleEndian(buffer));
+        }
+    }
+
+    [Fact]
+    public void Byte_decoders_reject_non_canonical_and_wrong_length()
+    {
+        foreach (var big in new[] { M, M + 1, R256 - 1, M * 2 })
+        {
+            var le = TestValues.ToBytes(big, bigEndian: false);
+            var be = TestValues.ToBytes(big, bigEndian: true);
+            Assert.Equal("coordinate not canonical (>= r)", Assert.Throws<Bn254FormatException>(() => Fr.FromCanonicalLittleEndian(le)).Message);
+            Assert.Equal("coordinate not canonical (>= r)", Assert.Throws<Bn254FormatException>(() => Fr.FromCanonicalBigEndian(be)).Message);
+            Assert.Throws<Bn254FormatException>(() => Fr.FromMontgomeryLittleEndian(le));
+        }
+        Assert.Equal("wrong length: expected 32 bytes, got 31", Assert.Throws<Bn254FormatException>(() => Fr.FromCanonicalBigEndian(new byte[31])).Message);
+        Assert.Equal("wrong length: expected 32 bytes, got 33", Assert.Throws<Bn254FormatException>(() => Fr.FromCanonicalLittleEndian(new byte[33])).Message);
+        Assert.Throws<Bn254FormatException>(() => Fr.FromMontgomeryLittleEndian(new byte[0]));
+        Assert.Equal(M - 1, Fr.FromCanonicalBigEndian(TestValues.ToBytes(M - 1, bigEndian: true)).ToBigInteger());
+        Assert.Throws<ArgumentException>(() => Fr.One.WriteCanonicalBigEndian(new byte[31]));
+    }
+
+    [Fact]
+    public void FromBytesReduced_reduces_any_length()
+    {
+        var rng = new Random(77);
+        foreach (int length in new[] { 0, 1, 31, 32, 33, 48, 64, 100 })
+        {
+            var bytes = new byte[length];
+            rng.NextBytes(bytes);
+            var expected = new BigInteger(bytes, isUnsigned: true, isBigEndian: true) % M;
+            Assert.Equal(expected, Fr.FromBytesReduced(bytes).ToBigInteger());
+        }
+        var allOnes = Enumerable.Repeat((byte)0xFF, 32).ToArray();
+        Assert.Equal((R256 - 1) % M, Fr.FromBytesReduced(allOnes).ToBigInteger());
+    }
+
+    [Fact]
+    public void Random_values_are_in_range_and_distinct()
+    {
+        var seen = new HashSet<BigInteger>();
+        for (int i = 0; i < 50; i++)
+        {
+            var v = Fr.Random().ToBigInteger();
+            Assert.InRange(v, BigInteger.Zero, M - 1);
+            seen.Add(v);
+        }
+        Assert.Equal(50, seen.Count);
+    }
+}
