@@ -19,6 +19,7 @@ public enum DataIntegrityFailure
     DomainMismatch,
     SignatureMismatch,
     NotCanonicalizable,
+    MalformedDocument,
 }
 
 public sealed record DataIntegrityVerification(DataIntegrityFailure Failure, string Detail, DidKey? Signer)
