@@ -128,4 +128,15 @@ public sealed partial class Ed25519Tests
         using var again = Ed25519PrivateKey.FromSeed(seed);
         Assert.Equal(key.PublicKey, again.PublicKey);
     }
+
+    [Fact]
+    public void Dispose_zeroes_the_secret_key_buffer()
+    {
+        var key = Ed25519PrivateKey.FromSeed(Enumerable.Repeat((byte)0xab, 32).ToArray());
+        var field = typeof(Ed25519PrivateKey).GetField("secretKey", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+        var buffer = (byte[])field.GetValue(key)!;
+        Assert.Equal(0xab, buffer[0]);
+        key.Dispose();
+        Assert.All(buffer, b => Assert.Equal(0, b));
+    }
 }

@@ -221,3 +221,46 @@ public sealed class EddsaJcs2022Tests
         Assert.Throws<ArgumentException>(() => EddsaJcs2022.Sign(SignedVector(), key, new DataIntegrityProofOptions { VerificationMethod = TestKeys.VerificationMethod(key) }));
     }
 }
+
+public sealed class CredentialJsonTests
+{
+    [Fact]
+    public void Duplicate_property_is_rejected_by_the_parser()
+    {
+        var ex = Assert.Throws<Vc.CredentialFormatException>(() => Vc.CredentialJson.Parse("""{"a":{"b":1,"b":2}}"""));
+        Assert.Equal("the document contains a duplicate property name", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("[1]", "the document is not a JSON object")]
+    [InlineData("{", "the document is not valid JSON: ")]
+    public void Non_object_or_invalid_json_is_rejected(string json, string reasonStart)
+    {
+        var ex = Assert.Throws<Vc.CredentialFormatException>(() => Vc.CredentialJson.Parse(json));
+        Assert.StartsWith(reasonStart, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Signed_document_with_a_duplicated_property_is_malformed_not_an_exception()
+    {
+        var signed = VectorFiles.ReadText("vc-di-eddsa", "eddsa-jcs-2022", "signedJCS.json");
+        var duplicated = signed.Replace("\"name\": \"Alumni Credential\",", "\"name\": \"Alumni Credential\",\n  \"name\": \"Other\",", StringComparison.Ordinal);
+        Assert.NotEqual(signed, duplicated);
+        var result = DataIntegrity.EddsaJcs2022.Verify(System.Text.Json.Nodes.JsonNode.Parse(duplicated)!.AsObject());
+        Assert.Equal(DataIntegrity.DataIntegrityFailure.MalformedDocument, result.Failure);
+        Assert.True(DataIntegrity.EddsaJcs2022.Verify(Vc.CredentialJson.Parse(signed)).Verified);
+    }
+}
+
+public sealed class DuplicatePropertyTests
+{
+    [Fact]
+    public void Claim_credential_and_presentation_with_duplicates_are_format_errors()
+    {
+        var document = System.Text.Json.Nodes.JsonNode.Parse("""{"@context":["https://www.w3.org/ns/credentials/v2"],"type":"x","type":"y"}""")!.AsObject();
+        Assert.Equal("the document contains a duplicate property name", Assert.Throws<Vc.CredentialFormatException>(() => Vc.ClaimCredential.Parse(document)).Message);
+        var result = Vc.VerifiablePresentation.Verify(document, "c", "d");
+        Assert.Equal(DataIntegrity.DataIntegrityFailure.MalformedDocument, result.Failure);
+        Assert.Equal("the document contains a duplicate property name", result.Detail);
+    }
+}

@@ -171,3 +171,18 @@ public sealed class JcsNodeNumberTests
         Assert.Empty(mismatches);
     }
 }
+
+public sealed class JcsNodeObjectTests
+{
+    [Fact]
+    public void Random_objects_canonicalize_exactly_as_the_node_reference()
+    {
+        var cases = System.Text.Json.Nodes.JsonNode.Parse(VectorFiles.ReadText("jcs-node-objects.json"))!["cases"]!.AsArray();
+        Assert.Equal(300, cases.Count);
+        foreach (var item in cases)
+        {
+            var expected = item!["canonical"]!.GetValue<string>();
+            Assert.Equal(expected, JsonCanonicalizer.Canonicalize(item["input"]!.GetValue<string>()));
+        }
+    }
+}

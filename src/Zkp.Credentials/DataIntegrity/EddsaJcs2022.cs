@@ -108,6 +108,11 @@ public static class EddsaJcs2022
 
     private static DataIntegrityVerification VerifyCore(JsonObject securedDocument, DataIntegrityExpectations expectations)
     {
+        if (!Vc.CredentialJson.TryCheckTree(securedDocument, out var treeError))
+        {
+            return DataIntegrityVerification.Fail(DataIntegrityFailure.MalformedDocument, treeError);
+        }
+
         if (!securedDocument.TryGetPropertyValue("proof", out var proofNode) || proofNode is null)
         {
             return DataIntegrityVerification.Fail(DataIntegrityFailure.MissingProof, "the document has no proof");

@@ -9,7 +9,9 @@ namespace Zkp.Credentials.Jcs;
 /// <remarks>
 /// Numbers are read as IEEE 754 doubles, as RFC 8785 requires: integers beyond 2^53 lose precision,
 /// which is why this product carries field elements and 64-bit bounds as decimal strings.
-/// Duplicate property names cannot occur here because <see cref="JsonObject"/> rejects them at parse time.
+/// A <see cref="JsonObject"/> parsed from text with duplicate property names throws
+/// <see cref="ArgumentException"/> when first enumerated; verifiers screen for that first
+/// (see <c>CredentialJson</c>) so it surfaces as a malformed document.
 /// </remarks>
 public static class JsonCanonicalizer
 {

@@ -156,6 +156,11 @@ public sealed record ClaimCredential
     public static ClaimCredential Parse(JsonObject document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        if (!CredentialJson.TryCheckTree(document, out var treeError))
+        {
+            throw new CredentialFormatException(treeError);
+        }
+
         var contexts = JsonFields.RequireStringArray(document, "@context", "@context");
         if (contexts.Count == 0 || contexts[0] != CredentialsV2Context)
         {

@@ -105,6 +105,11 @@ public static class VerifiablePresentation
 
     private static (string Holder, IReadOnlyList<JsonObject> Credentials) ParseShape(JsonObject presentation)
     {
+        if (!CredentialJson.TryCheckTree(presentation, out var treeError))
+        {
+            throw new CredentialFormatException(treeError);
+        }
+
         var contexts = JsonFields.RequireStringArray(presentation, "@context", "@context");
         if (contexts.Count == 0 || contexts[0] != ClaimCredential.CredentialsV2Context)
         {
