@@ -59,6 +59,9 @@ public static class CircuitCompiler
 
     // Replays the steps in emission order, tracking which wires are known, so that each constraint
     // either checks known values or solves exactly one unknown wire that appears linearly.
+    // Every primitive of ICircuitApi determines the wire it creates at once (Mul, PublicOutput,
+    // NewHint), so the "undetermined" errors below are a safety net for future primitives that
+    // would let a wire be defined later; the planner, not the solver, is where that must fail.
     private static SolverStep[] Plan(CircuitBuilder builder, R1csConstraint[] constraints, string[] labels, int[] newIndex, int firstInternal, int outputs)
     {
         var known = new bool[builder.WireKinds.Count];
