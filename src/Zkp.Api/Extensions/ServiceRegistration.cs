@@ -120,6 +120,8 @@ public static class ServiceRegistration
         services.AddOpenApi(options =>
         {
             options.AddOperationTransformer<ExamplesOperationTransformer>();
+            options.AddDocumentTransformer<SecuritySchemesTransformer>();
+            options.AddOperationTransformer<SecuritySchemesTransformer>();
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "Zkp API";

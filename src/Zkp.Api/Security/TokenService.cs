@@ -93,7 +93,17 @@ public sealed class TokenService(ZkpDbContext db, JwtSigningKey signingKey, IOpt
         }
 
         var account = await db.Accounts.SingleAsync(a => a.Id == stored.AccountId, cancellationToken);
-        return new RefreshOutcome(RefreshStatus.Issued, await IssueAsync(account, stored.FamilyId, cancellationToken));
+        var issued = await IssueAsync(account, stored.FamilyId, cancellationToken);
+
+        // A concurrent reuse may have revoked the family between our claim and our insert; its
+        // revocation then missed the token just inserted. Looking again after the insert closes that gap.
+        if (await db.RefreshTokens.AnyAsync(t => t.FamilyId == stored.FamilyId && t.RevokedUtc != null, cancellationToken))
+        {
+            await RevokeFamilyAsync(stored.FamilyId, cancellationToken);
+            return new RefreshOutcome(RefreshStatus.Reused, null);
+        }
+
+        return new RefreshOutcome(RefreshStatus.Issued, issued);
     }
 
     /// <summary>Revokes the family of <paramref name="refreshToken"/>; false when the token is unknown.</summary>

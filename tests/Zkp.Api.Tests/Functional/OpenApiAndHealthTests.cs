@@ -42,9 +42,26 @@ public sealed class OpenApiAndHealthTests(PostgresCluster cluster) : PostgresApi
             Assert.True(examples.Count > 0, $"{method} {path} has no example");
         }
 
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("bearer", Str(schemes.GetProperty("Bearer"), "scheme"));
+        Assert.Equal("X-API-Key", Str(schemes.GetProperty("ApiKey"), "name"));
+        var quotaSecurity = paths.GetProperty("/api/v1/analytics/quota").GetProperty("get").GetProperty("security");
+        Assert.Equal(["Bearer", "ApiKey"], quotaSecurity.EnumerateArray().Select(r => r.EnumerateObject().Single().Name));
+        var rotateSecurity = paths.GetProperty("/api/v1/auth/lender/rotate-key").GetProperty("post").GetProperty("security");
+        Assert.Equal(["Bearer"], rotateSecurity.EnumerateArray().Select(r => r.EnumerateObject().Single().Name));
+        Assert.False(paths.GetProperty("/api/v1/auth/member/login").GetProperty("post").TryGetProperty("security", out _));
+
         var login = paths.GetProperty("/api/v1/auth/lender/register").GetProperty("post");
         var requestExample = login.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
         Assert.Equal("Acme Lending", requestExample.GetProperty("organization_name").GetString());
+    }
+
+    [Fact]
+    public async Task Swagger_ui_is_served_in_development()
+    {
+        using var response = await GetAsync("/swagger/index.html");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

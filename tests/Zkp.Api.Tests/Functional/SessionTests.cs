@@ -32,6 +32,29 @@ public sealed class SessionTests(PostgresCluster cluster) : PostgresApiTest(clus
     }
 
     [Fact]
+    public async Task Concurrent_exchanges_of_one_token_give_at_most_one_pair_and_revoke_the_family()
+    {
+        var email = await RegisterMemberAsync(NewEmail());
+        var token = Str(await LoginMemberAsync(email), "refresh_token");
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => PostJsonAsync("/api/v1/auth/refresh", new { refresh_token = token })));
+        try
+        {
+            // At most one exchange can win; whether it still answers 200 depends on the interleaving,
+            // but the reuse always ends the family, including any token the winner just received.
+            Assert.InRange(responses.Count(r => r.StatusCode == HttpStatusCode.OK), 0, 1);
+            Assert.Equal(4, responses.Count(r => r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized));
+            Assert.Equal("0", await SqlAsync("select count(*) from refresh_tokens where revoked_utc is null"));
+        }
+        finally
+        {
+            foreach (var response in responses)
+            {
+                response.Dispose();
+            }
+        }
+    }
+
+    [Fact]
     public async Task Refresh_rejects_unknown_and_expired_tokens()
     {
         using (var unknown = await PostJsonAsync("/api/v1/auth/refresh", new { refresh_token = SecretHashing.RandomToken() }))
