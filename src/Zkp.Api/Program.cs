@@ -1,9 +1,11 @@
+using Zkp.Api.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddZkpApi();
 
 var app = builder.Build();
-
-app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
-
-app.Run();
+await app.MigrateDatabaseAsync();
+app.UseZkpApi();
+await app.RunAsync();
 
 public partial class Program;

@@ -1,0 +1,154 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.IdentityModel.Tokens;
+using Zkp.Api.Apis;
+using Zkp.Api.Email;
+using Zkp.Api.Errors;
+using Zkp.Api.Health;
+using Zkp.Api.Infrastructure;
+using Zkp.Api.Model;
+using Zkp.Api.OpenApi;
+using Zkp.Api.Options;
+using Zkp.Api.Quotas;
+using Zkp.Api.RateLimiting;
+using Zkp.Api.Security;
+
+namespace Zkp.Api.Extensions;
+
+public static class ServiceRegistration
+{
+    /// <summary>Registers persistence, security, email, limits, errors, health checks and OpenAPI.</summary>
+    public static WebApplicationBuilder AddZkpApi(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var dataDirectory = Path.GetFullPath(storage.DataDirectory);
+        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        services.Configure<JwtOptions>(configuration.GetSection(JwtOptions.Section));
+        services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.Section));
+        services.Configure<RequestOptions>(configuration.GetSection(RequestOptions.Section));
+        services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
+        services.Configure<PlanOptions>(configuration.GetSection(PlanOptions.Section));
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.PostConfigure<EmailOptions>(email =>
+        {
+            if (string.IsNullOrEmpty(email.SmtpHost) && string.IsNullOrEmpty(email.PickupDirectory))
+            {
+                email.PickupDirectory = Path.Combine(dataDirectory, "mail");
+            }
+        });
+        services.AddSingleton(TimeProvider.System);
+
+        AddPersistence(services, configuration, dataDirectory);
+
+        services.AddDataProtection()
+            .SetApplicationName("Zkp")
+            .PersistKeysToFileSystem(new DirectoryInfo(storage.KeysDirectory is { Length: > 0 } keys ? Path.GetFullPath(keys) : Path.Combine(dataDirectory, "keys")));
+
+        var jwt = configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
+        var signingKey = JwtSigningKey.Load(jwt, dataDirectory, builder.Environment.IsDevelopment());
+        services.AddSingleton(signingKey);
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = "jwt-or-api-key";
+                options.DefaultChallengeScheme = JwtBearerDefaults.AuthenticationScheme;
+            })
+            .AddPolicyScheme("jwt-or-api-key", "JWT bearer or X-API-Key", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
+                        ? ApiKeyAuthenticationHandler.SchemeName
+                        : JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = jwt.Issuer,
+                    ValidAudience = jwt.Audience,
+                    IssuerSigningKey = signingKey.Key,
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    ValidateIssuer = true,
+                    ValidateAudience = true,
+                    ValidateLifetime = true,
+                    ValidateIssuerSigningKey = true,
+                    RequireExpirationTime = true,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    NameClaimType = "sub",
+                    RoleClaimType = "role",
+                };
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization(AuthorizationPolicies.Configure);
+
+        services.AddScoped<IPasswordHasher<Account>, PasswordHasher<Account>>();
+        services.AddScoped<TokenService>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<TwoFactorService>();
+        services.AddScoped<QuotaService>();
+        services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddSingleton<FixedWindowCounters>();
+
+        services.Configure<JsonOptions>(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            options.SerializerOptions.DictionaryKeyPolicy = null;
+        });
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
+            context.ProblemDetails.Extensions.TryAdd("code", ProblemCodes.ForStatus(status));
+            context.ProblemDetails.Detail ??= ProblemCodes.DetailForStatus(status);
+            context.ProblemDetails.Extensions.Remove("traceId");
+            context.ProblemDetails.Extensions.Remove("exception");
+        });
+        services.AddExceptionHandler<GlobalExceptionHandler>();
+
+        services.AddHealthChecks()
+            .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])
+            .AddCheck<KeysReadyCheck>("keys", tags: ["ready"]);
+        services.AddScoped<SchemaMigrator>();
+
+        services.AddOpenApi(options =>
+        {
+            options.AddOperationTransformer<ExamplesOperationTransformer>();
+            options.AddDocumentTransformer<SecuritySchemesTransformer>();
+            options.AddOperationTransformer<SecuritySchemesTransformer>();
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Zkp API";
+                document.Info.Description = "Accounts, authentication, API keys, quotas. Errors are application/problem+json with a stable 'code'.";
+                return Task.CompletedTask;
+            });
+        });
+
+        return builder;
+    }
+
+    private static void AddPersistence(IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        var postgres = configuration.GetConnectionString("Postgres");
+        if (!string.IsNullOrWhiteSpace(postgres))
+        {
+            services.AddDbContext<ZkpDbContext>(options => options.UseNpgsql(postgres));
+            return;
+        }
+
+        var sqlite = configuration.GetConnectionString("Sqlite");
+        if (string.IsNullOrWhiteSpace(sqlite))
+        {
+            Directory.CreateDirectory(dataDirectory);
+            sqlite = $"Data Source={Path.Combine(dataDirectory, "zkp.db")}";
+        }
+
+        services.AddDbContext<ZkpDbContext>(options => options.UseSqlite(sqlite));
+    }
+}

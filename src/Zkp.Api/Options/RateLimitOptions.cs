@@ -1,0 +1,76 @@
+namespace Zkp.Api.Options;
+
+/// <summary>
+/// Section <c>RateLimits</c>: fixed windows per endpoint policy (per user when authenticated,
+/// per client IP otherwise). Defaults follow the integration guide's published limits.
+/// </summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    public bool Enabled { get; set; } = true;
+
+    public Dictionary<string, RateLimitRule> Policies { get; set; } = new(StringComparer.Ordinal);
+
+    public RateLimitRule Resolve(string policy) =>
+        Policies.TryGetValue(policy, out var rule) ? rule : RateLimitPolicies.Defaults[policy];
+}
+
+public sealed class RateLimitRule
+{
+    public int PermitLimit { get; set; }
+
+    public int WindowSeconds { get; set; }
+}
+
+public static class RateLimitPolicies
+{
+    /// <summary>5/min: register, login, 2FA verify-login, refresh, logout, password-reset confirm, email verify.</summary>
+    public const string Auth = "auth";
+
+    /// <summary>3/hour: rotate-key, password-reset request, email resend.</summary>
+    public const string Sensitive = "sensitive";
+
+    /// <summary>10/min: 2FA enable, confirm and disable (an authenticated user's own settings).</summary>
+    public const string Account = "account";
+
+    /// <summary>30/min: analytics and admin reads.</summary>
+    public const string Analytics = "analytics";
+
+    public static readonly IReadOnlyDictionary<string, RateLimitRule> Defaults = new Dictionary<string, RateLimitRule>(StringComparer.Ordinal)
+    {
+        [Auth] = new() { PermitLimit = 5, WindowSeconds = 60 },
+        [Sensitive] = new() { PermitLimit = 3, WindowSeconds = 3600 },
+        [Account] = new() { PermitLimit = 10, WindowSeconds = 60 },
+        [Analytics] = new() { PermitLimit = 30, WindowSeconds = 60 },
+    };
+}
+
+/// <summary>Section <c>Plans</c>: monthly verification quotas and API-key request rates.</summary>
+public sealed class PlanOptions
+{
+    public const string Section = "Plans";
+
+    public PlanRule Free { get; set; } = new() { MonthlyQuota = 100, RequestsPerMinute = 10 };
+
+    public PlanRule Standard { get; set; } = new() { MonthlyQuota = 5000, RequestsPerMinute = 60 };
+
+    /// <summary>Unlimited verifications (<see cref="PlanRule.MonthlyQuota"/> null).</summary>
+    public PlanRule Enterprise { get; set; } = new() { MonthlyQuota = null, RequestsPerMinute = 300 };
+
+    public PlanRule For(string plan) => plan switch
+    {
+        Model.Plans.Free => Free,
+        Model.Plans.Standard => Standard,
+        Model.Plans.Enterprise => Enterprise,
+        _ => throw new ArgumentOutOfRangeException(nameof(plan), plan, "Unknown plan."),
+    };
+}
+
+public sealed class PlanRule
+{
+    /// <summary>Null means unlimited.</summary>
+    public int? MonthlyQuota { get; set; }
+
+    public int RequestsPerMinute { get; set; }
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Zkp.Api.Infrastructure;
+using Zkp.Api.Options;
+
+namespace Zkp.Api.Quotas;
+
+/// <summary>
+/// Monthly verification quotas per organisation. <see cref="TryConsumeAsync"/> is one atomic
+/// upsert-with-condition in the database (PostgreSQL and SQLite share the syntax), so concurrent
+/// verifications on several API nodes never use more than the plan allows.
+/// </summary>
+public sealed class QuotaService(ZkpDbContext db, IOptions<PlanOptions> plans, TimeProvider time)
+{
+    public static string MonthKey(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    /// <summary>Counts one verification against this month's quota; false (and nothing counted) when it is used up.</summary>
+    public async Task<bool> TryConsumeAsync(Guid organizationId, CancellationToken cancellationToken = default)
+    {
+        var plan = await PlanOfAsync(organizationId, cancellationToken);
+        var limit = plans.Value.For(plan).MonthlyQuota ?? int.MaxValue;
+        var month = MonthKey(time.GetUtcNow());
+        var used = await db.Database.SqlQuery<int>($"""
+            INSERT INTO quota_usage (organization_id, month_key, used) VALUES ({organizationId}, {month}, 1)
+            ON CONFLICT (organization_id, month_key) DO UPDATE SET used = quota_usage.used + 1
+            WHERE quota_usage.used < {limit}
+            RETURNING used AS "Value"
+            """).ToListAsync(cancellationToken);
+        return used.Count == 1 && used[0] <= limit;
+    }
+
+    public async Task<QuotaStatus> GetStatusAsync(Guid organizationId, CancellationToken cancellationToken = default)
+    {
+        var plan = await PlanOfAsync(organizationId, cancellationToken);
+        var month = MonthKey(time.GetUtcNow());
+        var used = await db.QuotaUsages.AsNoTracking()
+            .Where(q => q.OrganizationId == organizationId && q.MonthKey == month)
+            .Select(q => (int?)q.Used)
+            .SingleOrDefaultAsync(cancellationToken) ?? 0;
+        var quota = plans.Value.For(plan).MonthlyQuota;
+        return new QuotaStatus(plan, quota, used, quota is { } q ? Math.Max(0, q - used) : null, month);
+    }
+
+    private async Task<string> PlanOfAsync(Guid organizationId, CancellationToken cancellationToken) =>
+        await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Plan).SingleOrDefaultAsync(cancellationToken)
+        ?? throw new InvalidOperationException($"Organization {organizationId} does not exist.");
+}
+
+public sealed record QuotaStatus(string Plan, int? MonthlyQuota, int Used, int? Remaining, string MonthKey);

@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Zkp.Api.Infrastructure;
+using Zkp.Api.Model;
+
+namespace Zkp.Api.Security;
+
+/// <summary>
+/// Authenticates <c>X-API-Key</c>. The key is hashed with SHA-256 and found through the unique index
+/// on the hash, so the database never compares the secret itself; the hash found is then compared again
+/// with <see cref="SecretHashing.HashesEqual"/>. Expiry (rotation grace periods) is checked here too.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    ZkpDbContext db,
+    TimeProvider time)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string HeaderName = "X-API-Key";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(HeaderName, out var values))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var key = values.ToString();
+        if (!ApiKeys.HasValidShape(key))
+        {
+            return AuthenticateResult.Fail("Malformed API key.");
+        }
+
+        var hash = SecretHashing.Sha256(key);
+        var now = time.GetUtcNow().UtcDateTime;
+        var found = await db.ApiKeys.AsNoTracking()
+            .Where(k => k.KeyHash == hash)
+            .Select(k => new { k.KeyHash, k.ExpiresUtc, k.OrganizationId })
+            .SingleOrDefaultAsync(Context.RequestAborted);
+        if (found is null || !SecretHashing.HashesEqual(found.KeyHash, hash) || (found.ExpiresUtc is { } expires && expires <= now))
+        {
+            return AuthenticateResult.Fail("Invalid API key.");
+        }
+
+        var organization = await db.Organizations.AsNoTracking()
+            .Where(o => o.Id == found.OrganizationId)
+            .Select(o => new { o.Id, o.Plan })
+            .SingleAsync(Context.RequestAborted);
+        var identity = new ClaimsIdentity(
+            [
+                new Claim("sub", "org:" + organization.Id),
+                new Claim("role", Roles.Lender),
+                new Claim(TokenService.OrganizationClaim, organization.Id.ToString()),
+                new Claim("plan", organization.Plan),
+            ],
+            SchemeName, "sub", "role");
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+}
