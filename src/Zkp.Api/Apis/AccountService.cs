@@ -64,8 +64,11 @@ public sealed class AccountService(
         var now = UtcNow;
         if (account.LockoutEndUtc > now)
         {
-            hasher.VerifyHashedPassword(account, DummyHash.Value, password);
-            return new LoginResult(LoginStatus.Locked, account);
+            // Only someone who knows the password learns that the account is locked; a wrong password
+            // still gets invalid_credentials, so lockout cannot be used to find out which emails exist.
+            return hasher.VerifyHashedPassword(account, account.PasswordHash, password) == PasswordVerificationResult.Failed
+                ? new LoginResult(LoginStatus.InvalidCredentials, null)
+                : new LoginResult(LoginStatus.Locked, account);
         }
 
         var verification = hasher.VerifyHashedPassword(account, account.PasswordHash, password);

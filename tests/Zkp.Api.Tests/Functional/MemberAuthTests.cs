@@ -108,6 +108,14 @@ public sealed class MemberAuthTests(PostgresCluster cluster) : PostgresApiTest(c
 
         using var locked = await PostJsonAsync("/api/v1/auth/member/login", new { email, password = Password });
         await ProblemAsync(locked, HttpStatusCode.Forbidden, "account_locked");
+
+        // A wrong password during the lockout looks exactly like an unknown email (no enumeration).
+        using (var wrongWhileLocked = await PostJsonAsync("/api/v1/auth/member/login", new { email, password = "wrong password 123" }))
+        {
+            var body = await ProblemAsync(wrongWhileLocked, HttpStatusCode.Unauthorized, "invalid_credentials");
+            Assert.Equal("Invalid email or password.", Str(body, "detail"));
+        }
+
         Assert.Equal("t", await SqlAsync($"select lockout_end_utc between now() + interval '4 minutes' and now() + interval '6 minutes' from accounts where email = '{email}'"));
         Assert.Equal("0", await SqlAsync("select count(*) from refresh_tokens"));
 

@@ -72,6 +72,26 @@ public sealed class SchemaTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task Sqlite_concurrent_start_ups_apply_each_version_once()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"zkp-schema-{Guid.NewGuid():N}.db");
+        try
+        {
+            var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
+            {
+                await using var db = Sqlite(path);
+                return await Migrator(db).MigrateAsync();
+            })));
+            Assert.Equal(1, results.Count(applied => applied.SequenceEqual([1])));
+            Assert.Equal(2, results.Count(applied => applied.Count == 0));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task Postgres_schema_matches_the_ef_model()
     {
         var connectionString = await cluster.CreateDatabaseAsync("drift");
