@@ -20,7 +20,9 @@ public readonly partial struct Fp
         return new Fp(r);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    // Deliberately not inlined: the multiplication is large, and inlining it everywhere exhausts the
+    // JIT's inlining budget in the tower and curve code, which then stops inlining the cheap additions.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Fp operator *(in Fp a, in Fp b)
     {
         MontgomeryArithmetic<FpModulus>.Multiply(in a.Limbs, in b.Limbs, out var r);
@@ -51,7 +53,9 @@ public readonly partial struct Fp
     }
 
     /// <summary>result = a * b; <paramref name="result"/> may alias an input.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    // Deliberately not inlined: the multiplication is large, and inlining it everywhere exhausts the
+    // JIT's inlining budget in the tower and curve code, which then stops inlining the cheap additions.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Multiply(in Fp a, in Fp b, out Fp result)
     {
         MontgomeryArithmetic<FpModulus>.Multiply(in a.Limbs, in b.Limbs, out var r);
@@ -59,7 +63,9 @@ public readonly partial struct Fp
     }
 
     /// <summary>result = a^2; <paramref name="result"/> may alias the input.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    // Deliberately not inlined: the multiplication is large, and inlining it everywhere exhausts the
+    // JIT's inlining budget in the tower and curve code, which then stops inlining the cheap additions.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Square(in Fp a, out Fp result)
     {
         MontgomeryArithmetic<FpModulus>.Square(in a.Limbs, out var r);

@@ -20,7 +20,9 @@ public readonly partial struct Fr
         return new Fr(r);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    // Deliberately not inlined: the multiplication is large, and inlining it everywhere exhausts the
+    // JIT's inlining budget in the tower and curve code, which then stops inlining the cheap additions.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Fr operator *(in Fr a, in Fr b)
     {
         MontgomeryArithmetic<FrModulus>.Multiply(in a.Limbs, in b.Limbs, out var r);
@@ -51,7 +53,9 @@ public readonly partial struct Fr
     }
 
     /// <summary>result = a * b; <paramref name="result"/> may alias an input.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    // Deliberately not inlined: the multiplication is large, and inlining it everywhere exhausts the
+    // JIT's inlining budget in the tower and curve code, which then stops inlining the cheap additions.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Multiply(in Fr a, in Fr b, out Fr result)
     {
         MontgomeryArithmetic<FrModulus>.Multiply(in a.Limbs, in b.Limbs, out var r);
@@ -59,7 +63,9 @@ public readonly partial struct Fr
     }
 
     /// <summary>result = a^2; <paramref name="result"/> may alias the input.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    // Deliberately not inlined: the multiplication is large, and inlining it everywhere exhausts the
+    // JIT's inlining budget in the tower and curve code, which then stops inlining the cheap additions.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Square(in Fr a, out Fr result)
     {
         MontgomeryArithmetic<FrModulus>.Square(in a.Limbs, out var r);

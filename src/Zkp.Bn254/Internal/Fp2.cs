@@ -1,0 +1,240 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Zkp.Bn254.Internal;
+
+/// <summary>F_p2 = F_p[u]/(u^2 + 1); an element is C0 + C1*u.</summary>
+internal readonly struct Fp2 : IFieldOps<Fp2>, IEquatable<Fp2>
+{
+    public readonly Fp C0;
+    public readonly Fp C1;
+
+    public Fp2(in Fp c0, in Fp c1)
+    {
+        C0 = c0;
+        C1 = c1;
+    }
+
+    public static Fp2 Zero => default;
+
+    public static Fp2 One => new(Fp.One, Fp.Zero);
+
+    /// <summary>xi = 9 + u, the non-residue defining F_p6 (v^3 = xi) and the twist.</summary>
+    public static readonly Fp2 Xi = new(Fp.FromUInt64(9), Fp.One);
+
+    /// <summary>b' = 3 / xi, the D-type twist coefficient: E'(F_p2): y^2 = x^3 + 3/(9+u).</summary>
+    public static readonly Fp2 TwistB = new Fp2(Fp.FromUInt64(3), Fp.Zero) * Xi.Inverse();
+
+    private static readonly Fp2 TwistB3 = TwistB + TwistB + TwistB;
+
+    public bool IsZero => C0.IsZero & C1.IsZero;
+
+    public bool IsOne => C0.IsOne & C1.IsZero;
+
+    static Fp2 IFieldOps<Fp2>.ZeroElement => default;
+
+    static Fp2 IFieldOps<Fp2>.OneElement => One;
+
+    static Fp2 IFieldOps<Fp2>.CurveB => TwistB;
+
+    static Fp2 IFieldOps<Fp2>.CurveB3 => TwistB3;
+
+    static bool IFieldOps<Fp2>.IsZeroElement(in Fp2 a) => a.IsZero;
+
+    static bool IFieldOps<Fp2>.AreEqual(in Fp2 a, in Fp2 b) => a == b;
+
+    static Fp2 IFieldOps<Fp2>.InvertOrZero(in Fp2 a) => a.InverseOrZero();
+
+    public static Fp2 Select(in Fp2 whenZero, in Fp2 whenOne, ulong mask) =>
+        new(Fp.Select(whenZero.C0, whenOne.C0, mask), Fp.Select(whenZero.C1, whenOne.C1, mask));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Add(in Fp2 a, in Fp2 b, out Fp2 result) => result = new(a.C0 + b.C0, a.C1 + b.C1);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Subtract(in Fp2 a, in Fp2 b, out Fp2 result) => result = new(a.C0 - b.C0, a.C1 - b.C1);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Double(in Fp2 a, out Fp2 result)
+    {
+        Fp.Double(in a.C0, out var c0);
+        Fp.Double(in a.C1, out var c1);
+        result = new(c0, c1);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Negate(in Fp2 a, out Fp2 result) => result = new(-a.C0, -a.C1);
+
+    /// <summary>Karatsuba: three base-field multiplications.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Multiply(in Fp2 a, in Fp2 b, out Fp2 result)
+    {
+        Fp.Multiply(in a.C0, in b.C0, out var v0);
+        Fp.Multiply(in a.C1, in b.C1, out var v1);
+        var sa = a.C0 + a.C1;
+        var sb = b.C0 + b.C1;
+        Fp.Multiply(in sa, in sb, out var s);
+        result = new(v0 - v1, s - v0 - v1);
+    }
+
+    /// <summary>(a0 + a1)(a0 - a1) + 2 a0 a1 u: two base-field multiplications.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Square(in Fp2 a, out Fp2 result)
+    {
+        var sum = a.C0 + a.C1;
+        var diff = a.C0 - a.C1;
+        Fp.Multiply(in a.C0, in a.C1, out var prod);
+        Fp.Multiply(in sum, in diff, out var c0);
+        Fp.Double(in prod, out var c1);
+        result = new(c0, c1);
+    }
+
+    /// <summary>Multiplies by xi = 9 + u: (9a0 - a1) + (a0 + 9a1)u, additions only.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void MultiplyByXi(in Fp2 a, out Fp2 result)
+    {
+        Fp.Double(in a.C0, out var t0);
+        Fp.Double(in t0, out t0);
+        Fp.Double(in t0, out t0);
+        t0 += a.C0; // 9 a0
+        Fp.Double(in a.C1, out var t1);
+        Fp.Double(in t1, out t1);
+        Fp.Double(in t1, out t1);
+        t1 += a.C1; // 9 a1
+        result = new(t0 - a.C1, a.C0 + t1);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void MultiplyByFp(in Fp2 a, in Fp b, out Fp2 result) => result = new(a.C0 * b, a.C1 * b);
+
+    public static Fp2 operator +(in Fp2 a, in Fp2 b)
+    {
+        Add(in a, in b, out var r);
+        return r;
+    }
+
+    public static Fp2 operator -(in Fp2 a, in Fp2 b)
+    {
+        Subtract(in a, in b, out var r);
+        return r;
+    }
+
+    public static Fp2 operator -(in Fp2 a)
+    {
+        Negate(in a, out var r);
+        return r;
+    }
+
+    public static Fp2 operator *(in Fp2 a, in Fp2 b)
+    {
+        Multiply(in a, in b, out var r);
+        return r;
+    }
+
+    public static bool operator ==(in Fp2 a, in Fp2 b) => (a.C0 == b.C0) & (a.C1 == b.C1);
+
+    public static bool operator !=(in Fp2 a, in Fp2 b) => !(a == b);
+
+    public Fp2 Square()
+    {
+        Square(in this, out var r);
+        return r;
+    }
+
+    public Fp2 Conjugate() => new(C0, -C1);
+
+    /// <summary>x^p = conjugate, since u^p = -u.</summary>
+    public Fp2 Frobenius() => Conjugate();
+
+    /// <summary>(a0 - a1 u) / (a0^2 + a1^2); zero maps to zero.</summary>
+    public Fp2 InverseOrZero()
+    {
+        var norm = C0.Square() + C1.Square();
+        var inv = norm.InverseOrZero();
+        return new(C0 * inv, -(C1 * inv));
+    }
+
+    public Fp2 Inverse()
+    {
+        if (IsZero)
+        {
+            throw new DivideByZeroException("zero has no inverse");
+        }
+        return InverseOrZero();
+    }
+
+    /// <summary>Variable time in the exponent.</summary>
+    public Fp2 Pow(BigInteger e)
+    {
+        var acc = One;
+        for (long i = (long)e.GetBitLength() - 1; i >= 0; i--)
+        {
+            acc = acc.Square();
+            if (!(e >> (int)i).IsEven)
+            {
+                acc *= this;
+            }
+        }
+        return acc;
+    }
+
+    /// <summary>
+    /// Square root via the norm (p = 3 mod 4): for a = a0 + a1 u, take alpha = sqrt(a0^2 + a1^2),
+    /// delta = (a0 + alpha)/2 (or (a0 - alpha)/2 when that is not a square), x0 = sqrt(delta),
+    /// x1 = a1 / (2 x0). Verified by squaring; variable time (used only for public values).
+    /// </summary>
+    public bool TrySqrt(out Fp2 root)
+    {
+        root = Zero;
+        if (IsZero)
+        {
+            return true;
+        }
+        if (C1.IsZero)
+        {
+            if (C0.TrySqrt(out var r0))
+            {
+                root = new Fp2(r0, Fp.Zero);
+                return true;
+            }
+            // sqrt of a non-square a0 in F_p is sqrt(-a0) * u.
+            if ((-C0).TrySqrt(out var r1))
+            {
+                root = new Fp2(Fp.Zero, r1);
+                return true;
+            }
+            return false;
+        }
+        var norm = C0.Square() + C1.Square();
+        if (!norm.TrySqrt(out var alpha))
+        {
+            return false;
+        }
+        var half = Fp.FromUInt64(2).Inverse();
+        var delta = (C0 + alpha) * half;
+        if (!delta.TrySqrt(out var x0))
+        {
+            delta = (C0 - alpha) * half;
+            if (!delta.TrySqrt(out x0))
+            {
+                return false;
+            }
+        }
+        var x1 = C1 * (x0 + x0).Inverse();
+        var candidate = new Fp2(x0, x1);
+        if (candidate.Square() != this)
+        {
+            return false;
+        }
+        root = candidate;
+        return true;
+    }
+
+    public bool Equals(Fp2 other) => this == other;
+
+    public override bool Equals(object? obj) => obj is Fp2 other && Equals(other);
+
+    public override int GetHashCode() => HashCode.Combine(C0, C1);
+
+    public override string ToString() => $"({C0}, {C1})";
+}

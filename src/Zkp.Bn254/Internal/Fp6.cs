@@ -1,0 +1,164 @@
+using System.Runtime.CompilerServices;
+
+namespace Zkp.Bn254.Internal;
+
+/// <summary>F_p6 = F_p2[v]/(v^3 - xi), xi = 9 + u; an element is C0 + C1 v + C2 v^2.</summary>
+internal readonly struct Fp6 : IEquatable<Fp6>
+{
+    public readonly Fp2 C0;
+    public readonly Fp2 C1;
+    public readonly Fp2 C2;
+
+    public Fp6(in Fp2 c0, in Fp2 c1, in Fp2 c2)
+    {
+        C0 = c0;
+        C1 = c1;
+        C2 = c2;
+    }
+
+    public static Fp6 Zero => default;
+
+    public static Fp6 One => new(Fp2.One, Fp2.Zero, Fp2.Zero);
+
+    public bool IsZero => C0.IsZero & C1.IsZero & C2.IsZero;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Add(in Fp6 a, in Fp6 b, out Fp6 result) => result = new(a.C0 + b.C0, a.C1 + b.C1, a.C2 + b.C2);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Subtract(in Fp6 a, in Fp6 b, out Fp6 result) => result = new(a.C0 - b.C0, a.C1 - b.C1, a.C2 - b.C2);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Negate(in Fp6 a, out Fp6 result) => result = new(-a.C0, -a.C1, -a.C2);
+
+    /// <summary>Karatsuba-style (Devegili et al.): six F_p2 multiplications.</summary>
+    public static void Multiply(in Fp6 a, in Fp6 b, out Fp6 result)
+    {
+        Fp2.Multiply(in a.C0, in b.C0, out var t0);
+        Fp2.Multiply(in a.C1, in b.C1, out var t1);
+        Fp2.Multiply(in a.C2, in b.C2, out var t2);
+
+        var x = a.C1 + a.C2;
+        var y = b.C1 + b.C2;
+        Fp2.Multiply(in x, in y, out var c0);
+        c0 = c0 - t1 - t2;
+        Fp2.MultiplyByXi(in c0, out c0);
+        c0 += t0;
+
+        x = a.C0 + a.C1;
+        y = b.C0 + b.C1;
+        Fp2.Multiply(in x, in y, out var c1);
+        Fp2.MultiplyByXi(in t2, out var xiT2);
+        c1 = c1 - t0 - t1 + xiT2;
+
+        x = a.C0 + a.C2;
+        y = b.C0 + b.C2;
+        Fp2.Multiply(in x, in y, out var c2);
+        c2 = c2 - t0 - t2 + t1;
+        result = new(c0, c1, c2);
+    }
+
+    /// <summary>Chung-Hasan SQR2: two F_p2 multiplications and three squarings.</summary>
+    public static void Square(in Fp6 a, out Fp6 result)
+    {
+        Fp2.Square(in a.C0, out var s0);
+        Fp2.Multiply(in a.C0, in a.C1, out var s1);
+        Fp2.Double(in s1, out s1);
+        var t = a.C0 - a.C1 + a.C2;
+        Fp2.Square(in t, out var s2);
+        Fp2.Multiply(in a.C1, in a.C2, out var s3);
+        Fp2.Double(in s3, out s3);
+        Fp2.Square(in a.C2, out var s4);
+        Fp2.MultiplyByXi(in s3, out var xiS3);
+        Fp2.MultiplyByXi(in s4, out var xiS4);
+        result = new(s0 + xiS3, s1 + xiS4, s1 + s2 + s3 - s0 - s4);
+    }
+
+    /// <summary>Multiplies by v: (c0, c1, c2) -> (xi c2, c0, c1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void MultiplyByV(in Fp6 a, out Fp6 result)
+    {
+        Fp2.MultiplyByXi(in a.C2, out var c0);
+        result = new(c0, a.C0, a.C1);
+    }
+
+    /// <summary>Multiplies by the sparse element b0 + b1 v (five F_p2 multiplications).</summary>
+    public static void MultiplyBy01(in Fp6 a, in Fp2 b0, in Fp2 b1, out Fp6 result)
+    {
+        Fp2.Multiply(in a.C0, in b0, out var t0);
+        Fp2.Multiply(in a.C1, in b1, out var t1);
+
+        Fp2.Multiply(in a.C2, in b1, out var c0);
+        Fp2.MultiplyByXi(in c0, out c0);
+        c0 += t0;
+
+        var x = a.C0 + a.C1;
+        var y = b0 + b1;
+        Fp2.Multiply(in x, in y, out var c1);
+        c1 = c1 - t0 - t1;
+
+        Fp2.Multiply(in a.C2, in b0, out var c2);
+        c2 += t1;
+        result = new(c0, c1, c2);
+    }
+
+    /// <summary>Multiplies by the sparse element b1 v.</summary>
+    public static void MultiplyBy1(in Fp6 a, in Fp2 b1, out Fp6 result)
+    {
+        Fp2.Multiply(in a.C2, in b1, out var c0);
+        Fp2.MultiplyByXi(in c0, out c0);
+        Fp2.Multiply(in a.C0, in b1, out var c1);
+        Fp2.Multiply(in a.C1, in b1, out var c2);
+        result = new(c0, c1, c2);
+    }
+
+    public static void MultiplyByFp2(in Fp6 a, in Fp2 b, out Fp6 result) => result = new(a.C0 * b, a.C1 * b, a.C2 * b);
+
+    /// <summary>Zero maps to zero.</summary>
+    public Fp6 InverseOrZero()
+    {
+        Fp2.MultiplyByXi(C1 * C2, out var xiC1C2);
+        var a = C0.Square() - xiC1C2;
+        Fp2.MultiplyByXi(C2.Square(), out var xiC2Sq);
+        var b = xiC2Sq - C0 * C1;
+        var c = C1.Square() - C0 * C2;
+        Fp2.MultiplyByXi(C2 * b + C1 * c, out var tail);
+        var f = C0 * a + tail;
+        var fInv = f.InverseOrZero();
+        return new(a * fInv, b * fInv, c * fInv);
+    }
+
+    public static Fp6 operator +(in Fp6 a, in Fp6 b)
+    {
+        Add(in a, in b, out var r);
+        return r;
+    }
+
+    public static Fp6 operator -(in Fp6 a, in Fp6 b)
+    {
+        Subtract(in a, in b, out var r);
+        return r;
+    }
+
+    public static Fp6 operator -(in Fp6 a)
+    {
+        Negate(in a, out var r);
+        return r;
+    }
+
+    public static Fp6 operator *(in Fp6 a, in Fp6 b)
+    {
+        Multiply(in a, in b, out var r);
+        return r;
+    }
+
+    public static bool operator ==(in Fp6 a, in Fp6 b) => (a.C0 == b.C0) & (a.C1 == b.C1) & (a.C2 == b.C2);
+
+    public static bool operator !=(in Fp6 a, in Fp6 b) => !(a == b);
+
+    public bool Equals(Fp6 other) => this == other;
+
+    public override bool Equals(object? obj) => obj is Fp6 other && Equals(other);
+
+    public override int GetHashCode() => HashCode.Combine(C0, C1, C2);
+}

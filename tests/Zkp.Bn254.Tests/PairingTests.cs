@@ -1,0 +1,82 @@
+using System.Numerics;
+
+namespace Zkp.Bn254.Tests;
+
+public class PairingTests
+{
+    [Fact]
+    public void Pairing_is_bilinear()
+    {
+        var rng = new Random(30);
+        var p = G1Affine.Generator;
+        var q = G2Affine.Generator;
+        var e = Pairing.Pair(p, q);
+        for (int i = 0; i < 3; i++)
+        {
+            var a = TestPoints.RandomScalar(rng);
+            var b = TestPoints.RandomScalar(rng);
+            var lhs = Pairing.Pair(p.Multiply(a).ToAffine(), q.Multiply(b).ToAffine());
+            Assert.Equal(e.Pow(a * b), lhs);
+            Assert.Equal(Pairing.Pair(p.Multiply(a * b).ToAffine(), q), lhs);
+            Assert.Equal(Pairing.Pair(p, q.Multiply(a * b).ToAffine()), lhs);
+        }
+    }
+
+    [Fact]
+    public void Pairing_is_non_degenerate_and_lands_in_GT()
+    {
+        var e = Pairing.Pair(G1Affine.Generator, G2Affine.Generator);
+        Assert.False(e.IsOne);
+        Assert.True(e.Pow(Fr.Modulus).IsOne);
+        Assert.True((e * e.Inverse()).IsOne);
+        Assert.Equal(e * e, e.Pow(new BigInteger(2)));
+        Assert.Equal(e.Inverse(), e.Pow(new BigInteger(-1)));
+        Assert.True(GT.One.IsOne);
+    }
+
+    [Fact]
+    public void Pairing_with_negated_point_cancels()
+    {
+        var rng = new Random(31);
+        var p = G1Affine.Generator.Multiply(TestPoints.RandomScalar(rng)).ToAffine();
+        var q = G2Affine.Generator.Multiply(TestPoints.RandomScalar(rng)).ToAffine();
+        Assert.True((Pairing.Pair(p, -q) * Pairing.Pair(p, q)).IsOne);
+        Assert.True(Pairing.PairingCheck([p, p], [q, -q]));
+        Assert.True(Pairing.PairingCheck([-p, p], [q, q]));
+        Assert.True(Pairing.PairingCheck((p, q), (p, -q)));
+        Assert.False(Pairing.PairingCheck([p], [q]));
+        Assert.False(Pairing.PairingCheck([p, p], [q, q]));
+        Assert.Equal(Pairing.Pair(p, q) * Pairing.Pair(p, q), Pairing.MultiPair([p, p], [q, q]));
+    }
+
+    [Fact]
+    public void Four_pair_groth16_shaped_check_with_prepared_points()
+    {
+        var rng = new Random(32);
+        // e(A, B) = e(alpha, beta) e(L, gamma) e(C, delta) for A = a G1, B = b G2 built to satisfy it.
+        Fr alpha = TestPoints.RandomScalar(rng), beta = TestPoints.RandomScalar(rng), gamma = TestPoints.RandomScalar(rng);
+        Fr delta = TestPoints.RandomScalar(rng), l = TestPoints.RandomScalar(rng), c = TestPoints.RandomScalar(rng), b = TestPoints.RandomScalar(rng);
+        var a = (alpha * beta + l * gamma + c * delta) * b.Inverse();
+        var g1 = G1Affine.Generator;
+        var g2 = G2Affine.Generator;
+        G1Affine[] lhs = [-g1.Multiply(a).ToAffine(), g1.Multiply(alpha).ToAffine(), g1.Multiply(l).ToAffine(), g1.Multiply(c).ToAffine()];
+        G2Affine[] rhs = [g2.Multiply(b).ToAffine(), g2.Multiply(beta).ToAffine(), g2.Multiply(gamma).ToAffine(), g2.Multiply(delta).ToAffine()];
+        Assert.True(Pairing.PairingCheck(lhs, rhs));
+        var prepared = rhs.Select(q => new G2Prepared(q)).ToArray();
+        Assert.True(Pairing.PairingCheck(lhs, prepared));
+        lhs[3] = g1.Multiply(c + Fr.One).ToAffine();
+        Assert.False(Pairing.PairingCheck(lhs, rhs));
+        Assert.False(Pairing.PairingCheck(lhs, prepared));
+    }
+
+    [Fact]
+    public void Infinity_and_empty_inputs_contribute_one()
+    {
+        Assert.True(Pairing.Pair(G1Affine.Infinity, G2Affine.Generator).IsOne);
+        Assert.True(Pairing.Pair(G1Affine.Generator, G2Affine.Infinity).IsOne);
+        Assert.True(Pairing.PairingCheck(ReadOnlySpan<G1Affine>.Empty, ReadOnlySpan<G2Affine>.Empty));
+        Assert.True(Pairing.PairingCheck([G1Affine.Infinity], [G2Affine.Generator]));
+        Assert.True(Pairing.PairingCheck([G1Affine.Generator], [new G2Prepared(G2Affine.Infinity)]));
+        Assert.Throws<ArgumentException>(() => Pairing.PairingCheck([G1Affine.Generator], ReadOnlySpan<G2Affine>.Empty));
+    }
+}

@@ -1,0 +1,165 @@
+using System.Numerics;
+using Zkp.Bn254.Internal;
+
+namespace Zkp.Bn254.Tests;
+
+public class TowerTests
+{
+    private static readonly BigInteger P = Fp.Modulus;
+
+    [Fact]
+    public void Fp2_multiplication_matches_complex_arithmetic_in_BigInteger()
+    {
+        var rng = new Random(1);
+        for (int i = 0; i < 50; i++)
+        {
+            var a = TestPoints.RandomFp2(rng);
+            var b = TestPoints.RandomFp2(rng);
+            BigInteger a0 = a.C0.ToBigInteger(), a1 = a.C1.ToBigInteger(), b0 = b.C0.ToBigInteger(), b1 = b.C1.ToBigInteger();
+            var c = a * b;
+            Assert.Equal(TestValues.Mod(a0 * b0 - a1 * b1, P), c.C0.ToBigInteger());
+            Assert.Equal(TestValues.Mod(a0 * b1 + a1 * b0, P), c.C1.ToBigInteger());
+            Assert.Equal(a * a, a.Square());
+            Fp2.MultiplyByXi(in a, out var xiA);
+            Assert.Equal(a * Fp2.Xi, xiA);
+            Assert.True((a * a.Inverse()).IsOne);
+            var prod = a;
+            Fp2.Multiply(in prod, in b, out prod);
+            Assert.Equal(c, prod);
+        }
+    }
+
+    [Fact]
+    public void Fp2_sqrt_finds_roots_of_squares_and_rejects_non_squares()
+    {
+        var rng = new Random(2);
+        int nonSquares = 0;
+        for (int i = 0; i < 40; i++)
+        {
+            var a = TestPoints.RandomFp2(rng);
+            Assert.True(a.Square().TrySqrt(out var root));
+            Assert.Equal(a.Square(), root.Square());
+            // a is a square in F_p2 iff its norm is a square in F_p.
+            bool expected = (a.C0.Square() + a.C1.Square()).IsSquare();
+            Assert.Equal(expected, a.TrySqrt(out _));
+            nonSquares += expected ? 0 : 1;
+        }
+        Assert.InRange(nonSquares, 5, 35);
+        Assert.True(new Fp2(Fp.FromInt64(-1), Fp.Zero).TrySqrt(out var i0));
+        Assert.Equal(new Fp2(Fp.Zero, Fp.One), i0.C1.IsOne ? i0 : -i0);
+    }
+
+    [Fact]
+    public void Fp6_operations_agree_with_generic_multiplication()
+    {
+        var rng = new Random(3);
+        var v = new Fp6(Fp2.Zero, Fp2.One, Fp2.Zero);
+        Assert.Equal(new Fp6(Fp2.Xi, Fp2.Zero, Fp2.Zero), v * v * v);
+        for (int i = 0; i < 20; i++)
+        {
+            var a = TestPoints.RandomFp6(rng);
+            var b = TestPoints.RandomFp6(rng);
+            var c = TestPoints.RandomFp6(rng);
+            Assert.Equal(a * (b + c), a * b + a * c);
+            Assert.Equal(a * b * c, a * (b * c));
+            Fp6.Square(in a, out var sq);
+            Assert.Equal(a * a, sq);
+            Fp6.MultiplyByV(in a, out var av);
+            Assert.Equal(a * v, av);
+            Fp6.MultiplyBy01(in a, b.C0, b.C1, out var sparse);
+            Assert.Equal(a * new Fp6(b.C0, b.C1, Fp2.Zero), sparse);
+            Fp6.MultiplyBy1(in a, b.C1, out var sparse1);
+            Assert.Equal(a * new Fp6(Fp2.Zero, b.C1, Fp2.Zero), sparse1);
+            Assert.Equal(Fp6.One, a * a.InverseOrZero());
+        }
+    }
+
+    [Fact]
+    public void Fp12_operations_agree_with_definitions()
+    {
+        var rng = new Random(4);
+        var w = new Fp12(Fp6.Zero, Fp6.One);
+        Assert.Equal(new Fp12(new Fp6(Fp2.Zero, Fp2.One, Fp2.Zero), Fp6.Zero), w * w);
+        for (int i = 0; i < 10; i++)
+        {
+            var a = TestPoints.RandomFp12(rng);
+            var b = TestPoints.RandomFp12(rng);
+            var c = TestPoints.RandomFp12(rng);
+            Assert.Equal(a * b * c, a * (b * c));
+            Assert.Equal(a * a, a.Square());
+            Assert.True((a * a.InverseOrZero()).IsOne);
+            var d0 = TestPoints.RandomFp2(rng);
+            var d3 = TestPoints.RandomFp2(rng);
+            var d4 = TestPoints.RandomFp2(rng);
+            Fp12.MultiplyBy034(in a, in d0, in d3, in d4, out var sparse);
+            Assert.Equal(a * new Fp12(new Fp6(d0, Fp2.Zero, Fp2.Zero), new Fp6(d3, d4, Fp2.Zero)), sparse);
+        }
+    }
+
+    [Fact]
+    public void Frobenius_maps_equal_powers_of_p()
+    {
+        var rng = new Random(5);
+        var a = TestPoints.RandomFp12(rng);
+        Assert.Equal(a.Pow(P), a.Frobenius(1));
+        Assert.Equal(a.Pow(P * P), a.Frobenius(2));
+        Assert.Equal(a.Pow(P * P * P), a.Frobenius(3));
+        Assert.Equal(a.Frobenius(1).Frobenius(1), a.Frobenius(2));
+    }
+
+    [Fact]
+    public void Cyclotomic_squaring_and_exponentiation_by_u_match_generic_versions()
+    {
+        var rng = new Random(6);
+        for (int i = 0; i < 3; i++)
+        {
+            var f = FinalExponentiation.EasyPart(TestPoints.RandomFp12(rng));
+            Fp12.CyclotomicSquare(in f, out var cs);
+            Assert.Equal(f.Square(), cs);
+            Assert.Equal(f.Pow(new BigInteger(G2Subgroup.CurveParameterU)), FinalExponentiation.ExpByU(in f));
+            Assert.True((f * f.Conjugate()).IsOne);
+        }
+    }
+
+    [Fact]
+    public void Final_exponentiation_equals_the_naive_power()
+    {
+        var rng = new Random(7);
+        var r = Fr.Modulus;
+        var exponent = (BigInteger.Pow(P, 12) - 1) / r;
+        Assert.Equal(BigInteger.Zero, (BigInteger.Pow(P, 12) - 1) % r);
+        var f = TestPoints.RandomFp12(rng);
+        var fast = FinalExponentiation.Apply(in f);
+        Assert.Equal(f.Pow(exponent), fast);
+        Assert.True(fast.Pow(r).IsOne);
+        Assert.False(fast.IsOne);
+    }
+
+    [Fact]
+    public void Hard_part_decomposition_holds()
+    {
+        BigInteger u = G2Subgroup.CurveParameterU;
+        var r = Fr.Modulus;
+        Assert.Equal(36 * BigInteger.Pow(u, 4) + 36 * BigInteger.Pow(u, 3) + 24 * u * u + 6 * u + 1, P);
+        Assert.Equal(36 * BigInteger.Pow(u, 4) + 36 * BigInteger.Pow(u, 3) + 18 * u * u + 6 * u + 1, r);
+        var l2 = 6 * u * u + 1;
+        var l1 = -36 * BigInteger.Pow(u, 3) - 18 * u * u - 12 * u + 1;
+        var l0 = -36 * BigInteger.Pow(u, 3) - 30 * u * u - 18 * u - 2;
+        Assert.Equal((BigInteger.Pow(P, 4) - P * P + 1) / r, BigInteger.Pow(P, 3) + l2 * P * P + l1 * P + l0);
+    }
+
+    [Fact]
+    public void Loop_digits_encode_6u_plus_2()
+    {
+        BigInteger value = 0;
+        for (int i = MillerLoop.LoopDigits.Length - 1; i >= 0; i--)
+        {
+            value = 2 * value + MillerLoop.LoopDigits[i];
+        }
+        Assert.Equal(6 * new BigInteger(G2Subgroup.CurveParameterU) + 2, value);
+        for (int i = 1; i < MillerLoop.LoopDigits.Length; i++)
+        {
+            Assert.False(MillerLoop.LoopDigits[i] != 0 && MillerLoop.LoopDigits[i - 1] != 0);
+        }
+    }
+}
