@@ -135,3 +135,49 @@ public class Groth16Tests
         Assert.Equal(x, weighted);
     }
 }
+
+public class CircuitBindingTests
+{
+    [Fact]
+    public void Setup_binds_the_key_to_the_circuit_hash_and_other_ids_are_refused()
+    {
+        var circuit = Groth16Tests.Sample();
+        var key = Groth16Setup.Run(circuit.R1cs);
+        var id = Zkp.Zk.Formats.CircuitHash.Compute(circuit.R1cs);
+        Assert.Equal(64, id.Length);
+        Assert.Equal(id, key.VerifyingKey.CircuitId);
+
+        var witness = circuit.Solve(Groth16Tests.SampleInputs(150));
+        var proof = Groth16Prover.Prove(key, witness.Values);
+        Assert.True(Groth16Verifier.Verify(key.VerifyingKey, id, witness.PublicSignals(), proof));
+
+        var other = TestCircuit.Compile("other", api => api.AssertEqual(api.SecretInput("a"), api.PublicInput("b")));
+        var otherId = Zkp.Zk.Formats.CircuitHash.Compute(other.R1cs);
+        Assert.NotEqual(id, otherId);
+        var ex = Assert.Throws<InvalidOperationException>(() => Groth16Verifier.Verify(key.VerifyingKey, otherId, witness.PublicSignals(), proof));
+        Assert.Equal($"verifying key belongs to circuit {id}, not {otherId}", ex.Message);
+        Assert.Throws<InvalidOperationException>(() => key.VerifyingKey.BindTo(otherId));
+
+        var unbound = Zkp.Zk.Formats.SnarkjsJson.ReadVerifyingKey(Zkp.Zk.Formats.SnarkjsJson.WriteVerifyingKey(key.VerifyingKey));
+        Assert.Null(unbound.CircuitId);
+        Assert.Throws<InvalidOperationException>(() => Groth16Verifier.Verify(unbound, id, witness.PublicSignals(), proof));
+        Assert.True(Groth16Verifier.Verify(unbound.BindTo(id), id, witness.PublicSignals(), proof));
+    }
+
+    [Fact]
+    public void Circuit_hash_is_stable_and_sensitive_to_any_coefficient()
+    {
+        var first = Zkp.Zk.Formats.CircuitHash.Compute(Groth16Tests.Sample().R1cs);
+        Assert.Equal(first, Zkp.Zk.Formats.CircuitHash.Compute(Groth16Tests.Sample().R1cs));
+        var changed = TestCircuit.Compile("groth16-sample", api =>
+        {
+            var lower = api.PublicInput("lower");
+            var upper = api.PublicInput("upper");
+            var value = api.SecretInput("value");
+            var salt = api.SecretInput("salt");
+            api.AssertInRange(value, lower, upper, 17);
+            api.PublicOutput("commitment", api.Poseidon(value, salt));
+        });
+        Assert.NotEqual(first, Zkp.Zk.Formats.CircuitHash.Compute(changed.R1cs));
+    }
+}

@@ -148,6 +148,33 @@ public sealed class SnarkjsZkeyInteropTests : IClassFixture<SnarkjsZkeyFixture>
     }
 
     [Fact]
+    public void Zkey_written_here_round_trips_and_snarkjs_proves_with_it()
+    {
+        var key = Groth16Setup.Run(fixture.Circuit.R1cs);
+        var bytes = ZkeyFile.Write(key);
+        var read = ZkeyFile.Read(bytes);
+        Assert.Equal(bytes, ZkeyFile.Write(read));
+        var path = P("own.zkey");
+        File.WriteAllBytes(path, bytes);
+
+        var witness = fixture.Circuit.Solve(Groth16Tests.SampleInputs(199));
+        WtnsFile.WriteFile(witness.Values, P("own.wtns"));
+        var (code, output) = snarkjs.Snarkjs("groth16", "prove", path, P("own.wtns"), P("own-proof.json"), P("own-public.json"));
+        Assert.True(code == 0, output);
+        var proof = SnarkjsJson.ReadProof(File.ReadAllText(P("own-proof.json")));
+        Assert.True(Groth16Verifier.Verify(key.VerifyingKey, witness.PublicSignals(), proof));
+
+        (code, output) = snarkjs.Snarkjs("zkey", "export", "verificationkey", path, P("own-vk.json"));
+        Assert.True(code == 0, output);
+        var exported = SnarkjsJson.ReadVerifyingKey(File.ReadAllText(P("own-vk.json")));
+        Assert.Equal(key.VerifyingKey.IC, exported.IC);
+        Assert.Equal(key.VerifyingKey.Alpha1, exported.Alpha1);
+        Assert.Equal(key.VerifyingKey.Beta2, exported.Beta2);
+        Assert.Equal(key.VerifyingKey.Gamma2, exported.Gamma2);
+        Assert.Equal(key.VerifyingKey.Delta2, exported.Delta2);
+    }
+
+    [Fact]
     public void Malformed_zkey_files_are_named()
     {
         var bytes = File.ReadAllBytes(fixture.ZkeyPath);

@@ -13,7 +13,8 @@ namespace Zkp.Zk.Formats;
 /// are affine, little-endian Montgomery form, all zeros for infinity. Coefficient values are stored
 /// as c * R^2 mod r (R = 2^256), so that snarkjs's Montgomery product with a plain witness value
 /// lands in Montgomery form; this reader divides R^2 out again. Section 10 (contribution history)
-/// is not read.
+/// is not read; the writer emits an empty history with a zero circuit hash (snarkjs's prove and
+/// export commands do not read it; <c>snarkjs zkey verify</c> would need the ceremony transcript).
 /// </summary>
 public static class ZkeyFile
 {
@@ -82,6 +83,79 @@ public static class ZkeyFile
 
         var verifyingKey = new VerifyingKey(alpha1, beta2, gamma2, delta2, ic);
         return new ProvingKey((int)wires, (int)publicCount, BitOperations.Log2(domainSize), coefficients, alpha1, beta1, beta2, delta1, delta2, a, b1, b2, c, h, verifyingKey);
+    }
+
+    public static void WriteFile(ProvingKey key, string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        File.WriteAllBytes(path, Write(key));
+    }
+
+    public static byte[] Write(ProvingKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var vk = key.VerifyingKey;
+        var writer = new BinFileWriter(Kind, 1, 10);
+        var protocol = new SectionBuilder();
+        protocol.UInt32(1);
+        writer.WriteSection(1, protocol.Content);
+
+        var header = new SectionBuilder();
+        header.UInt32(32);
+        header.BigInteger(Fp.Modulus);
+        header.FieldHeader();
+        header.UInt32((uint)key.WireCount);
+        header.UInt32((uint)key.PublicSignalCount);
+        header.UInt32((uint)key.Domain.Size);
+        header.G1(key.Alpha1);
+        header.G1(key.Beta1);
+        header.G2(key.Beta2);
+        header.G2(vk.Gamma2);
+        header.G1(key.Delta1);
+        header.G2(key.Delta2);
+        writer.WriteSection(2, header.Content);
+
+        writer.WriteSection(3, G1Section(vk.IC));
+
+        var coefficients = new SectionBuilder();
+        coefficients.UInt32((uint)key.Coefficients.Length);
+        var rSquared = RSquaredInverse.Inverse();
+        foreach (var coefficient in key.Coefficients)
+        {
+            coefficients.UInt32(coefficient.Matrix);
+            coefficients.UInt32((uint)coefficient.Row);
+            coefficients.UInt32((uint)coefficient.Wire);
+            coefficients.Canonical(coefficient.Value * rSquared);
+        }
+
+        writer.WriteSection(4, coefficients.Content);
+        writer.WriteSection(5, G1Section(key.A));
+        writer.WriteSection(6, G1Section(key.B1));
+        var b2 = new SectionBuilder();
+        foreach (var point in key.B2)
+        {
+            b2.G2(point);
+        }
+
+        writer.WriteSection(7, b2.Content);
+        writer.WriteSection(8, G1Section(key.C));
+        writer.WriteSection(9, G1Section(key.H));
+        var contributions = new SectionBuilder();
+        contributions.Zeros(64);
+        contributions.UInt32(0);
+        writer.WriteSection(10, contributions.Content);
+        return writer.ToArray();
+    }
+
+    private static ReadOnlySpan<byte> G1Section(IReadOnlyList<G1Affine> points)
+    {
+        var builder = new SectionBuilder();
+        foreach (var point in points)
+        {
+            builder.G1(point);
+        }
+
+        return builder.Content;
     }
 
     private static int ReadPrimes(ReadOnlySpan<byte> header)

@@ -97,7 +97,7 @@ public static class Groth16Setup
                 g2.MultiplyConstantTime(beta).ToAffine(),
                 g2.MultiplyConstantTime(gamma).ToAffine(),
                 g2.MultiplyConstantTime(delta).ToAffine(),
-                ic);
+                ic).BindTo(Formats.CircuitHash.Compute(r1cs));
             return new ProvingKey(
                 wires,
                 publicCount,

@@ -11,6 +11,28 @@ namespace Zkp.Zk.Groth16;
 /// </summary>
 public static class Groth16Verifier
 {
+    /// <summary>
+    /// Verifies against a key that must be bound to <paramref name="circuitId"/>: a proof for one
+    /// circuit is never checked with another circuit's key.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The key is unbound or bound to another circuit.</exception>
+    public static bool Verify(VerifyingKey key, string circuitId, ReadOnlySpan<Fr> publicSignals, Proof proof)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentException.ThrowIfNullOrEmpty(circuitId);
+        if (key.CircuitId is null)
+        {
+            throw new InvalidOperationException($"verifying key is not bound to a circuit; expected circuit {circuitId}");
+        }
+
+        if (!string.Equals(key.CircuitId, circuitId, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"verifying key belongs to circuit {key.CircuitId}, not {circuitId}");
+        }
+
+        return Verify(key, publicSignals, proof);
+    }
+
     /// <returns>True when the proof is valid for these public signals.</returns>
     /// <exception cref="ArgumentException">The number of public signals differs from the key's.</exception>
     public static bool Verify(VerifyingKey key, ReadOnlySpan<Fr> publicSignals, Proof proof)

@@ -51,7 +51,14 @@ public sealed class ProvingKey
 
     public FftDomain Domain { get; }
 
-    public VerifyingKey VerifyingKey { get; }
+    public VerifyingKey VerifyingKey { get; private set; }
+
+    /// <summary>Binds the key (and its verifying key) to a circuit id, e.g. after reading a .zkey.</summary>
+    public ProvingKey BindTo(string circuitId)
+    {
+        VerifyingKey = VerifyingKey.BindTo(circuitId);
+        return this;
+    }
 
     internal QapCoefficient[] Coefficients { get; }
 

@@ -42,6 +42,24 @@ public sealed class VerifyingKey
 
     public IReadOnlyList<G1Affine> IC => ic;
 
+    /// <summary>
+    /// The circuit this key belongs to (<see cref="Formats.CircuitHash"/>), or null when unknown (a key
+    /// read from snarkjs JSON or .zkey carries none until <see cref="BindTo"/> is called).
+    /// </summary>
+    public string? CircuitId { get; private init; }
+
+    /// <summary>The same key bound to <paramref name="circuitId"/>; a bound key refuses proofs checked against another circuit id.</summary>
+    public VerifyingKey BindTo(string circuitId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(circuitId);
+        if (CircuitId is not null && CircuitId != circuitId)
+        {
+            throw new InvalidOperationException($"verifying key is already bound to circuit {CircuitId}");
+        }
+
+        return new VerifyingKey(Alpha1, Beta2, Gamma2, Delta2, ic) { CircuitId = circuitId };
+    }
+
     /// <summary>Number of public signals (outputs then public inputs) a proof for this key carries.</summary>
     public int PublicSignalCount => ic.Length - 1;
 }
