@@ -200,6 +200,30 @@ internal sealed class SectionBuilder
         stream.Write(bytes);
     }
 
+    public void BigInteger(BigInteger value)
+    {
+        Span<byte> bytes = stackalloc byte[32];
+        bytes.Clear();
+        value.TryWriteBytes(bytes, out _, isUnsigned: true, isBigEndian: false);
+        stream.Write(bytes);
+    }
+
+    public void Zeros(int count) => stream.Write(new byte[count]);
+
+    public void G1(in G1Affine point)
+    {
+        Span<byte> bytes = stackalloc byte[64];
+        PointEncoding.EncodeG1Zkey(point, bytes);
+        stream.Write(bytes);
+    }
+
+    public void G2(in G2Affine point)
+    {
+        Span<byte> bytes = stackalloc byte[128];
+        PointEncoding.EncodeG2Zkey(point, bytes);
+        stream.Write(bytes);
+    }
+
     public void FieldHeader()
     {
         UInt32(32);

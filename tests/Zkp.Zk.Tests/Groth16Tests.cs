@@ -1,0 +1,183 @@
+using Zkp.Bn254;
+using Zkp.Zk.Constraints;
+using Zkp.Zk.Groth16;
+using Zkp.Zk.Std;
+
+namespace Zkp.Zk.Tests;
+
+public class Groth16Tests
+{
+    private static readonly Lazy<(CompiledCircuit Circuit, ProvingKey Key)> Shared = new(() =>
+    {
+        var circuit = Sample();
+        return (circuit, Groth16Setup.Run(circuit.R1cs));
+    });
+
+    internal static CompiledCircuit Sample() => TestCircuit.Compile("groth16-sample", api =>
+    {
+        var lower = api.PublicInput("lower");
+        var upper = api.PublicInput("upper");
+        var value = api.SecretInput("value");
+        var salt = api.SecretInput("salt");
+        api.AssertInRange(value, lower, upper, 16);
+        api.PublicOutput("commitment", api.Poseidon(value, salt));
+    });
+
+    internal static Dictionary<string, Fr> SampleInputs(long value) => new(StringComparer.Ordinal)
+    {
+        ["lower"] = Fr.FromUInt64(100),
+        ["upper"] = Fr.FromUInt64(200),
+        ["value"] = Fr.FromInt64(value),
+        ["salt"] = Fr.FromUInt64(987654321),
+    };
+
+    [Fact]
+    public void Proof_from_own_setup_verifies_and_binds_every_public_signal()
+    {
+        var (circuit, key) = Shared.Value;
+        var witness = circuit.Solve(SampleInputs(150));
+        var proof = Groth16Prover.Prove(key, witness.Values);
+        var publicSignals = witness.PublicSignals();
+        Assert.Equal(3, publicSignals.Length);
+        Assert.Equal(Poseidon.Hash(Fr.FromUInt64(150), Fr.FromUInt64(987654321)), publicSignals[0]);
+
+        Assert.True(Groth16Verifier.Verify(key.VerifyingKey, publicSignals, proof));
+        for (int i = 0; i < publicSignals.Length; i++)
+        {
+            var changed = (Fr[])publicSignals.Clone();
+            changed[i] += Fr.One;
+            Assert.False(Groth16Verifier.Verify(key.VerifyingKey, changed, proof));
+        }
+    }
+
+    [Fact]
+    public void Changed_proof_points_are_rejected()
+    {
+        var (circuit, key) = Shared.Value;
+        var witness = circuit.Solve(SampleInputs(100));
+        var proof = Groth16Prover.Prove(key, witness.Values);
+        var signals = witness.PublicSignals();
+        var g1 = G1Affine.Generator;
+        Assert.False(Groth16Verifier.Verify(key.VerifyingKey, signals, proof with { A = (proof.A.ToJacobian() + g1).ToAffine() }));
+        Assert.False(Groth16Verifier.Verify(key.VerifyingKey, signals, proof with { B = (proof.B.ToJacobian() + G2Affine.Generator.ToJacobian()).ToAffine() }));
+        Assert.False(Groth16Verifier.Verify(key.VerifyingKey, signals, proof with { C = (proof.C.ToJacobian() + g1).ToAffine() }));
+        Assert.False(Groth16Verifier.Verify(key.VerifyingKey, signals, proof with { A = proof.C, C = proof.A }));
+    }
+
+    [Fact]
+    public void Two_proofs_of_the_same_statement_differ()
+    {
+        var (circuit, key) = Shared.Value;
+        var witness = circuit.Solve(SampleInputs(200));
+        var first = Groth16Prover.Prove(key, witness.Values);
+        var second = Groth16Prover.Prove(key, witness.Values);
+        Assert.NotEqual(first.A, second.A);
+        Assert.NotEqual(first.B, second.B);
+        Assert.NotEqual(first.C, second.C);
+        Assert.True(Groth16Verifier.Verify(key.VerifyingKey, witness.PublicSignals(), second));
+    }
+
+    [Fact]
+    public void A_witness_that_does_not_satisfy_the_circuit_gives_a_proof_that_fails()
+    {
+        var (circuit, key) = Shared.Value;
+        var witness = circuit.Solve(SampleInputs(150)).Values.ToArray();
+        witness[^1] += Fr.One;
+        Assert.NotEqual(-1, circuit.R1cs.FindFirstUnsatisfied(witness));
+        var proof = Groth16Prover.Prove(key, witness);
+        Assert.False(Groth16Verifier.Verify(key.VerifyingKey, witness.AsSpan(1, 3), proof));
+    }
+
+    [Fact]
+    public void Wrong_public_signal_count_and_witness_length_are_refused()
+    {
+        var (circuit, key) = Shared.Value;
+        var witness = circuit.Solve(SampleInputs(150));
+        var proof = Groth16Prover.Prove(key, witness.Values);
+        var ex = Assert.Throws<ArgumentException>(() => Groth16Verifier.Verify(key.VerifyingKey, witness.PublicSignals().AsSpan(0, 2), proof));
+        Assert.StartsWith("expected 3 public signals, got 2", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => Groth16Prover.Prove(key, witness.Values[1..]));
+    }
+
+    [Fact]
+    public void A_key_from_another_setup_rejects_the_proof()
+    {
+        var (circuit, key) = Shared.Value;
+        var otherKey = Groth16Setup.Run(circuit.R1cs);
+        var witness = circuit.Solve(SampleInputs(150));
+        var proof = Groth16Prover.Prove(key, witness.Values);
+        Assert.False(Groth16Verifier.Verify(otherKey.VerifyingKey, witness.PublicSignals(), proof));
+    }
+
+    [Fact]
+    public void Verifying_key_with_gamma_equal_to_delta_is_refused()
+    {
+        var vk = Shared.Value.Key.VerifyingKey;
+        var ex = Assert.Throws<ArgumentException>(() => new VerifyingKey(vk.Alpha1, vk.Beta2, vk.Gamma2, vk.Gamma2, vk.IC));
+        Assert.Contains("gamma == delta", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lagrange_basis_sums_to_one_and_interpolates_the_domain()
+    {
+        var domain = FftDomain.Create(3);
+        var x = Fr.FromUInt64(123456789);
+        var basis = Qap.LagrangeAt(x, domain.Size, domain.Generator);
+        var sum = Fr.Zero;
+        var weighted = Fr.Zero;
+        for (int j = 0; j < domain.Size; j++)
+        {
+            sum += basis[j];
+            weighted += basis[j] * domain.Element(j); // interpolates p(X) = X
+        }
+
+        Assert.True(sum.IsOne);
+        Assert.Equal(x, weighted);
+    }
+}
+
+public class CircuitBindingTests
+{
+    [Fact]
+    public void Setup_binds_the_key_to_the_circuit_hash_and_other_ids_are_refused()
+    {
+        var circuit = Groth16Tests.Sample();
+        var key = Groth16Setup.Run(circuit.R1cs);
+        var id = Zkp.Zk.Formats.CircuitHash.Compute(circuit.R1cs);
+        Assert.Equal(64, id.Length);
+        Assert.Equal(id, key.VerifyingKey.CircuitId);
+
+        var witness = circuit.Solve(Groth16Tests.SampleInputs(150));
+        var proof = Groth16Prover.Prove(key, witness.Values);
+        Assert.True(Groth16Verifier.Verify(key.VerifyingKey, id, witness.PublicSignals(), proof));
+
+        var other = TestCircuit.Compile("other", api => api.AssertEqual(api.SecretInput("a"), api.PublicInput("b")));
+        var otherId = Zkp.Zk.Formats.CircuitHash.Compute(other.R1cs);
+        Assert.NotEqual(id, otherId);
+        var ex = Assert.Throws<InvalidOperationException>(() => Groth16Verifier.Verify(key.VerifyingKey, otherId, witness.PublicSignals(), proof));
+        Assert.Equal($"verifying key belongs to circuit {id}, not {otherId}", ex.Message);
+        Assert.Throws<InvalidOperationException>(() => key.VerifyingKey.BindTo(otherId));
+
+        var unbound = Zkp.Zk.Formats.SnarkjsJson.ReadVerifyingKey(Zkp.Zk.Formats.SnarkjsJson.WriteVerifyingKey(key.VerifyingKey));
+        Assert.Null(unbound.CircuitId);
+        Assert.Throws<InvalidOperationException>(() => Groth16Verifier.Verify(unbound, id, witness.PublicSignals(), proof));
+        Assert.True(Groth16Verifier.Verify(unbound.BindTo(id), id, witness.PublicSignals(), proof));
+    }
+
+    [Fact]
+    public void Circuit_hash_is_stable_and_sensitive_to_any_coefficient()
+    {
+        var first = Zkp.Zk.Formats.CircuitHash.Compute(Groth16Tests.Sample().R1cs);
+        Assert.Equal(first, Zkp.Zk.Formats.CircuitHash.Compute(Groth16Tests.Sample().R1cs));
+        var changed = TestCircuit.Compile("groth16-sample", api =>
+        {
+            var lower = api.PublicInput("lower");
+            var upper = api.PublicInput("upper");
+            var value = api.SecretInput("value");
+            var salt = api.SecretInput("salt");
+            api.AssertInRange(value, lower, upper, 17);
+            api.PublicOutput("commitment", api.Poseidon(value, salt));
+        });
+        Assert.NotEqual(first, Zkp.Zk.Formats.CircuitHash.Compute(changed.R1cs));
+    }
+}
