@@ -22,6 +22,7 @@ internal static class CliApplication
         .. R1csCommands.All,
         .. WtnsCommands.All,
         .. VcCommands.All,
+        .. ClaimCommands.All,
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
