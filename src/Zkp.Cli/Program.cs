@@ -2,9 +2,5 @@ namespace Zkp.Cli;
 
 internal static class Program
 {
-    private static int Main(string[] args)
-    {
-        Console.Error.WriteLine("usage: zkp <command> ...");
-        return args.Length == 0 ? 2 : 2;
-    }
+    private static int Main(string[] args) => CliApplication.Run(args, Console.Out, Console.Error);
 }
