@@ -122,6 +122,7 @@ public sealed class ClaimRangeCircuitTests
         Assert.Equal(
             [ClaimCommitment.Commit(700, Salt), Fr.FromUInt64(650), Fr.FromUInt64(749), Binding],
             witness.PublicSignals());
+        Assert.Equal(ClaimCommitment.RangePublicSignals(ClaimCommitment.Commit(700, Salt), 650, 749, Binding), witness.PublicSignals());
         Assert.Equal(["value", "salt"], ClaimCircuits.Range.Compiled.SecretInputNames);
         Assert.Equal(0, ClaimCircuits.Range.Compiled.R1cs.PublicOutputCount);
     }
