@@ -42,4 +42,12 @@ public static class ClaimCommitment
         [ClaimSignals.Value] = Fr.FromUInt64(value),
         [ClaimSignals.Salt] = salt,
     };
+
+    /// <summary>
+    /// The public signals a proof for these signed values must carry, in circuit (public.json) order:
+    /// [commitment, lower, upper, binding]. A verifier compares a proof's public signals with this array,
+    /// built from the signed credential, before accepting the proof.
+    /// </summary>
+    public static Fr[] RangePublicSignals(in Fr commitment, ulong lower, ulong upper, in Fr binding) =>
+        [commitment, Fr.FromUInt64(lower), Fr.FromUInt64(upper), binding];
 }

@@ -14,5 +14,5 @@ internal sealed record CliCommand(
     public string Usage => $"zkp {Name} {Arguments}".TrimEnd();
 }
 
-/// <summary>What a handler writes to. Handlers report failure by throwing the exceptions in CliErrors.cs.</summary>
+/// <summary>What a handler writes to. Handlers report failure by throwing CliUsageException (exit 2) or CliNegativeResultException (exit 1).</summary>
 internal sealed record CliContext(TextWriter Stdout, TextWriter Stderr);

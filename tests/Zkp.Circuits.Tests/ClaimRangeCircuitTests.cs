@@ -122,6 +122,7 @@ public sealed class ClaimRangeCircuitTests
         Assert.Equal(
             [ClaimCommitment.Commit(700, Salt), Fr.FromUInt64(650), Fr.FromUInt64(749), Binding],
             witness.PublicSignals());
+        Assert.Equal(ClaimCommitment.RangePublicSignals(ClaimCommitment.Commit(700, Salt), 650, 749, Binding), witness.PublicSignals());
         Assert.Equal(["value", "salt"], ClaimCircuits.Range.Compiled.SecretInputNames);
         Assert.Equal(0, ClaimCircuits.Range.Compiled.R1cs.PublicOutputCount);
     }
@@ -150,6 +151,57 @@ public sealed class ClaimRangeCircuitTests
         Assert.Equal(
             Fr.Parse("7853200120776062878684798364095072458815029376092732009249414926327459813530"),
             ClaimCommitment.Commit(1, Fr.FromUInt64(2)));
+    }
+
+    // Expected values computed with iden3/circomlibjs 0.1.7 buildPoseidonReference(): poseidon([value, salt]).
+    [Theory]
+    [InlineData(700UL, "42", "5621574291019181450269898847290060771947542980436472634656287171589945549197")]
+    [InlineData(ulong.MaxValue, "9876543210987654321098765432109876543210", "9733443599067788337646116482424111325665848124708205391308517303977506856168")]
+    public void Commit_matches_circomlibjs(ulong value, string salt, string expected)
+    {
+        Assert.Equal(Fr.Parse(expected), ClaimCommitment.Commit(value, Fr.Parse(salt)));
+    }
+
+    // The solver against a BigInteger model of the statement: accepted exactly when lower <= value <= upper.
+    // Values are drawn near the bounds and across the whole 64-bit range (seeded, so failures reproduce).
+    [Fact]
+    public void Accepts_exactly_when_lower_le_value_le_upper_for_random_64_bit_values()
+    {
+        var random = new Random(20261122);
+        ulong Draw() => random.Next(4) switch
+        {
+            0 => (ulong)random.NextInt64(0, 4),
+            1 => ulong.MaxValue - (ulong)random.NextInt64(0, 4),
+            2 => (ulong)random.NextInt64(),
+            _ => (ulong)random.NextInt64() << 1,
+        };
+
+        int accepted = 0, rejected = 0;
+        for (int i = 0; i < 300; i++)
+        {
+            ulong lower = Draw(), upper = Draw();
+            ulong value = random.Next(3) switch
+            {
+                0 => lower + (ulong)random.NextInt64(-1, 2),
+                1 => upper + (ulong)random.NextInt64(-1, 2),
+                _ => Draw(),
+            };
+            bool expected = new BigInteger(lower) <= new BigInteger(value) && new BigInteger(value) <= new BigInteger(upper);
+
+            var inputs = ClaimCommitment.RangeInputs(value, Salt, lower, upper, Binding);
+            if (expected)
+            {
+                Assert.Equal(-1, ClaimCircuits.Range.Compiled.R1cs.FindFirstUnsatisfied(ClaimCircuits.Range.Solve(inputs).Values));
+                accepted++;
+            }
+            else
+            {
+                Assert.StartsWith("AssertInRange/", Rejects(inputs).Label, StringComparison.Ordinal);
+                rejected++;
+            }
+        }
+
+        Assert.True(accepted > 50 && rejected > 50, $"accepted {accepted}, rejected {rejected}");
     }
 
     [Theory]

@@ -33,4 +33,16 @@ public sealed class PoseidonChainCircuitTests
         Assert.Equal(["digest"], CircuitCatalogue.PoseidonChain.PublicSignalNames);
         Assert.Equal(-1, CircuitCatalogue.PoseidonChain.Compiled.R1cs.FindFirstUnsatisfied(witness.Values));
     }
+
+    // Expected digests computed with iden3/circomlibjs 0.1.7 buildPoseidonReference():
+    // h = seed; 259 times h = poseidon([h, key]).
+    [Theory]
+    [InlineData("1", "2", "11375717404428386626527723545486569339702534793672666938519626603410879379078")]
+    [InlineData("12345", "777777777777777777777777777777", "19894404690128425183221926181864009624108793688366481277720695014707320738032")]
+    public void Digest_matches_circomlibjs(string seed, string key, string expected)
+    {
+        var witness = CircuitCatalogue.PoseidonChain.Solve(new Dictionary<string, Fr> { ["seed"] = Fr.Parse(seed), ["key"] = Fr.Parse(key) });
+
+        Assert.Equal([Fr.Parse(expected)], witness.PublicSignals());
+    }
 }
