@@ -1,5 +1,3 @@
-using Zkp.Bn254.Internal;
-
 namespace Zkp.Bn254;
 
 /// <summary>
@@ -33,9 +31,8 @@ public static class Eip197Precompiles
         Span<byte> padded = stackalloc byte[96];
         Pad(input, padded);
         var p = PointEncoding.DecodeG1Eip197(padded[..64]);
-        var scalar = Limbs256.FromBigEndian(padded[64..96]);
-        CurveArithmetic<Fp>.MultiplyVartime(p.ToJacobian().Point, in scalar, out var product);
-        return PointEncoding.EncodeG1Eip197(new G1Jacobian(product).ToAffine());
+        var scalar = Fr.FromBytesReduced(padded[64..96]);
+        return PointEncoding.EncodeG1Eip197(p.ToJacobian().Multiply(scalar).ToAffine());
     }
 
     /// <summary>

@@ -29,11 +29,4 @@ public readonly partial struct Fp
 
     /// <summary>Euler's criterion: true for zero and the non-zero squares.</summary>
     internal bool IsSquare() => IsZero || Pow(LegendreExponent).IsOne;
-
-    /// <summary>The canonical integer is odd (the "sign" used by point compression conventions).</summary>
-    internal bool IsOddCanonical()
-    {
-        MontgomeryArithmetic<FpModulus>.FromMontgomery(in Limbs, out var canonical);
-        return (canonical.U0 & 1) == 1;
-    }
 }

@@ -84,13 +84,13 @@ public readonly struct G1Jacobian : IEquatable<G1Jacobian>
     public static G1Jacobian operator -(in G1Jacobian a, in G1Jacobian b) => a + (-b);
 
     /// <summary>
-    /// [scalar]this by width-5 NAF. Variable time: branches depend on the scalar, so use it for
+    /// [scalar]this by the GLV endomorphism split and interleaved width-5 NAFs. Variable time: branches depend on the scalar, so use it for
     /// public scalars only (verification, encoding tests); see <see cref="MultiplyConstantTime"/>.
     /// </summary>
     public G1Jacobian Multiply(in Fr scalar)
     {
         MontgomeryArithmetic<FrModulus>.FromMontgomery(in scalar.Limbs, out var k);
-        CurveArithmetic<Fp>.MultiplyVartime(in Point, in k, out var r);
+        G1Endomorphism.Multiply(in Point, in k, out var r);
         return new G1Jacobian(r);
     }
 

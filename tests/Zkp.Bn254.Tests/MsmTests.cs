@@ -28,6 +28,15 @@ public class MsmTests
             points[3] = G1Affine.Infinity;
             points[n - 1] = points[0]; // repeated base
         }
+        if (n > 100)
+        {
+            // Same base with the same and with opposite scalars: doublings and cancellations inside buckets.
+            for (int i = 10; i < 60; i += 2)
+            {
+                points[i + 1] = points[i];
+                scalars[i + 1] = i % 4 == 0 ? scalars[i] : -scalars[i];
+            }
+        }
         return (points, scalars);
     }
 
@@ -49,6 +58,7 @@ public class MsmTests
     [InlineData(17)]
     [InlineData(300)]
     [InlineData(1500)]
+    [InlineData(5000)]
     public void G1_msm_equals_naive_sum(int n)
     {
         var (points, scalars) = RandomG1Input(n, 100 + n);
@@ -75,6 +85,7 @@ public class MsmTests
     [InlineData(1)]
     [InlineData(5)]
     [InlineData(33)]
+    [InlineData(600)]
     public void G2_msm_equals_naive_sum(int n)
     {
         var rng = new Random(200 + n);
