@@ -12,10 +12,9 @@ public static class Pairing
 {
     public static GT Pair(in G1Affine p, in G2Affine q)
     {
-        var lines = q.IsInfinity ? null : MillerLoop.Prepare(in q.Point);
         ReadOnlySpan<AffinePoint<Fp>> g1 = [p.Point];
-        ReadOnlySpan<LineCoefficients[]?> g2 = [lines];
-        return new GT(FinalExponentiation.Apply(MillerLoop.Run(g1, g2)));
+        ReadOnlySpan<AffinePoint<Fp2>> g2 = [q.Point];
+        return new GT(FinalExponentiation.Apply(MillerLoop.RunOnTheFly(g1, g2)));
     }
 
     /// <summary>The product of e(g1[i], g2[i]), with one shared final exponentiation.</summary>
@@ -49,12 +48,9 @@ public static class Pairing
     internal static Fp12 MultiMillerLoop(ReadOnlySpan<G1Affine> g1, ReadOnlySpan<G2Affine> g2)
     {
         CheckLengths(g1.Length, g2.Length);
-        var lines = new LineCoefficients[]?[g2.Length];
-        for (int i = 0; i < g2.Length; i++)
-        {
-            lines[i] = g2[i].IsInfinity || g1[i].IsInfinity ? null : MillerLoop.Prepare(in g2[i].Point);
-        }
-        return MillerLoop.Run(System.Runtime.InteropServices.MemoryMarshal.Cast<G1Affine, AffinePoint<Fp>>(g1), lines);
+        return MillerLoop.RunOnTheFly(
+            System.Runtime.InteropServices.MemoryMarshal.Cast<G1Affine, AffinePoint<Fp>>(g1),
+            System.Runtime.InteropServices.MemoryMarshal.Cast<G2Affine, AffinePoint<Fp2>>(g2));
     }
 
     internal static Fp12 MultiMillerLoop(ReadOnlySpan<G1Affine> g1, ReadOnlySpan<G2Prepared> g2)

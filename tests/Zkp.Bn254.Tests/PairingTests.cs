@@ -79,4 +79,20 @@ public class PairingTests
         Assert.True(Pairing.PairingCheck([G1Affine.Generator], [new G2Prepared(G2Affine.Infinity)]));
         Assert.Throws<ArgumentException>(() => Pairing.PairingCheck([G1Affine.Generator], ReadOnlySpan<G2Affine>.Empty));
     }
+
+    [Fact]
+    public void On_the_fly_and_prepared_Miller_loops_agree()
+    {
+        var rng = new Random(33);
+        var g1 = new G1Affine[10];
+        var g2 = new G2Affine[10];
+        for (int i = 0; i < g1.Length; i++)
+        {
+            g1[i] = i == 4 ? G1Affine.Infinity : G1Affine.Generator.Multiply(TestPoints.RandomScalar(rng)).ToAffine();
+            g2[i] = i == 7 ? G2Affine.Infinity : G2Affine.Generator.Multiply(TestPoints.RandomScalar(rng)).ToAffine();
+        }
+        var prepared = g2.Select(q => new G2Prepared(q)).ToArray();
+        Assert.Equal(Pairing.MultiMillerLoop(g1, prepared), Pairing.MultiMillerLoop(g1, g2));
+        Assert.Equal(Pairing.MultiMillerLoop(g1[..3], prepared[..3]), Pairing.MultiMillerLoop(g1[..3], g2[..3]));
+    }
 }

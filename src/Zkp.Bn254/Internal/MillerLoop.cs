@@ -173,4 +173,71 @@ internal static class MillerLoop
         }
         return f;
     }
+
+    /// <summary>
+    /// As <see cref="Run"/>, but computes each G2 point's lines on the fly instead of reading them
+    /// from a prepared table: same arithmetic, no allocation for the line coefficients.
+    /// </summary>
+    public static Fp12 RunOnTheFly(ReadOnlySpan<AffinePoint<Fp>> g1, ReadOnlySpan<AffinePoint<Fp2>> g2)
+    {
+        int count = g1.Length;
+        Span<Fp2> xs = count <= 8 ? stackalloc Fp2[count] : new Fp2[count];
+        Span<Fp2> ys = count <= 8 ? stackalloc Fp2[count] : new Fp2[count];
+        Span<Fp2> zs = count <= 8 ? stackalloc Fp2[count] : new Fp2[count];
+        Span<bool> active = count <= 8 ? stackalloc bool[count] : new bool[count];
+        for (int k = 0; k < count; k++)
+        {
+            active[k] = !g1[k].IsInfinity && !g2[k].IsInfinity;
+            xs[k] = g2[k].X;
+            ys[k] = g2[k].Y;
+            zs[k] = Fp2.One;
+        }
+        var f = Fp12.One;
+        for (int i = LoopDigits.Length - 2; i >= 0; i--)
+        {
+            if (i != LoopDigits.Length - 2)
+            {
+                Fp12.Square(in f, out f);
+            }
+            for (int k = 0; k < count; k++)
+            {
+                if (active[k])
+                {
+                    var line = DoublingStep(ref xs[k], ref ys[k], ref zs[k]);
+                    Evaluate(ref f, in line, in g1[k]);
+                }
+            }
+            if (LoopDigits[i] != 0)
+            {
+                for (int k = 0; k < count; k++)
+                {
+                    if (active[k])
+                    {
+                        var q = LoopDigits[i] == 1 ? g2[k] : CurveArithmetic<Fp2>.Negate(in g2[k]);
+                        var line = AdditionStep(ref xs[k], ref ys[k], ref zs[k], in q);
+                        Evaluate(ref f, in line, in g1[k]);
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < count; k++)
+        {
+            if (active[k])
+            {
+                var q1 = G2Subgroup.Psi(in g2[k]);
+                var line = AdditionStep(ref xs[k], ref ys[k], ref zs[k], in q1);
+                Evaluate(ref f, in line, in g1[k]);
+            }
+        }
+        for (int k = 0; k < count; k++)
+        {
+            if (active[k])
+            {
+                var q2 = CurveArithmetic<Fp2>.Negate(G2Subgroup.Psi(G2Subgroup.Psi(in g2[k])));
+                var line = AdditionStep(ref xs[k], ref ys[k], ref zs[k], in q2);
+                Evaluate(ref f, in line, in g1[k]);
+            }
+        }
+        return f;
+    }
 }
