@@ -1,5 +1,6 @@
 using Zkp.Bn254;
 using Zkp.Zk.Constraints;
+using Zkp.Zk.Frontend;
 using Zkp.Zk.Groth16;
 using Zkp.Zk.Std;
 
@@ -179,5 +180,50 @@ public class CircuitBindingTests
             api.PublicOutput("commitment", api.Poseidon(value, salt));
         });
         Assert.NotEqual(first, Zkp.Zk.Formats.CircuitHash.Compute(changed.R1cs));
+    }
+}
+
+public class Groth16EdgeCaseTests
+{
+    [Fact]
+    public void Circuit_without_public_signals_proves_and_verifies()
+    {
+        var circuit = TestCircuit.Compile("no-public", api =>
+        {
+            var x = api.SecretInput("x");
+            api.AssertEqual(api.Mul(x, x), api.Constant(49L));
+        });
+        Assert.Equal(0, circuit.R1cs.PublicSignalCount);
+        var key = Groth16Setup.Run(circuit.R1cs);
+        var witness = circuit.Solve(TestCircuit.Inputs(("x", 7)));
+        var proof = Groth16Prover.Prove(key, witness.Values);
+        Assert.True(Groth16Verifier.Verify(key.VerifyingKey, ReadOnlySpan<Fr>.Empty, proof));
+        var wrong = circuit.Solve(TestCircuit.Inputs(("x", -7))); // the other root also satisfies x^2 = 49
+        Assert.True(Groth16Verifier.Verify(key.VerifyingKey, ReadOnlySpan<Fr>.Empty, Groth16Prover.Prove(key, wrong.Values)));
+    }
+
+    [Theory]
+    [InlineData(5)] // 5 multiplications + 1 output constraint + 1 public signal + the constant = 8 rows: the domain is exactly full
+    [InlineData(6)] // 9 rows: the next power of two
+    public void Domain_boundaries_prove_and_verify(int multiplications)
+    {
+        var circuit = TestCircuit.Compile("boundary", api =>
+        {
+            var x = api.SecretInput("x");
+            var acc = x;
+            for (int i = 0; i < multiplications; i++)
+            {
+                acc = api.Mul(acc, x);
+            }
+
+            api.PublicOutput("power", acc);
+        });
+        var key = Groth16Setup.Run(circuit.R1cs);
+        Assert.Equal(multiplications + 3 <= 8 ? 8 : 16, key.Domain.Size);
+        var witness = circuit.Solve(TestCircuit.Inputs(("x", 3)));
+        Assert.Equal(Fr.FromUInt64(3).Pow((ulong)(multiplications + 1)), witness.PublicSignals()[0]);
+        var proof = Groth16Prover.Prove(key, witness.Values);
+        Assert.True(Groth16Verifier.Verify(key.VerifyingKey, witness.PublicSignals(), proof));
+        Assert.False(Groth16Verifier.Verify(key.VerifyingKey, [witness.PublicSignals()[0] + Fr.One], proof));
     }
 }
