@@ -67,7 +67,16 @@ public static class MemberAttributesApi
                 : Problems.Create(StatusCodes.Status404NotFound, ProblemCodes.MemberNotFound, "No registered member has this email or id.");
         }
 
-        var summary = await service.UpsertAsync(issuerId, [(id, named)], Actor.From(user), cancellationToken);
+        UpsertSummary summary;
+        try
+        {
+            summary = await service.UpsertAsync(issuerId, [(id, named)], Actor.From(user), cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return ConcurrentWrite();
+        }
+
         var stored = await db.MemberAttributes.AsNoTracking().SingleAsync(m => m.MemberAccountId == id, cancellationToken);
         return TypedResults.Ok(MemberAttributesResponse.From(stored, summary.Changes.SingleOrDefault().Fields ?? []));
     }
@@ -145,7 +154,16 @@ public static class MemberAttributesApi
             return errors.ToProblem();
         }
 
-        var summary = await service.UpsertAsync(issuerId, valid.Select((u, i) => (members[i]!.Value, u)).ToList(), Actor.From(user), cancellationToken);
+        UpsertSummary summary;
+        try
+        {
+            summary = await service.UpsertAsync(issuerId, valid.Select((u, i) => (members[i]!.Value, u)).ToList(), Actor.From(user), cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return ConcurrentWrite();
+        }
+
         return TypedResults.Ok(new BulkUpsertResponse(rows.Count, summary.Created, summary.Updated, summary.Unchanged));
     }
 
@@ -176,6 +194,9 @@ public static class MemberAttributesApi
 
     private static ProblemHttpResult NotActive() =>
         Problems.Create(StatusCodes.Status403Forbidden, ProblemCodes.IssuerNotActive, "The issuer is not active (suspended or revoked); it cannot change member data.");
+
+    private static ProblemHttpResult ConcurrentWrite() =>
+        Problems.Create(StatusCodes.Status409Conflict, ProblemCodes.Conflict, "Another request wrote this member's attributes at the same time; nothing was written. Retry the request.");
 
     private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 }

@@ -61,7 +61,11 @@ public sealed class MemberAttributeService(ZkpDbContext db, TimeProvider time)
         return resolved;
     }
 
-    /// <summary>Applies the updates (members already resolved and owned by <paramref name="issuerId"/>) in one transaction.</summary>
+    /// <summary>
+    /// Applies the updates (members already resolved and owned by <paramref name="issuerId"/>) in one transaction.
+    /// Two first writes for the same member racing each other: the primary key lets one commit; the other gets
+    /// <see cref="DbUpdateException"/>, which the endpoints answer with 409 so the caller retries.
+    /// </summary>
     public async Task<UpsertSummary> UpsertAsync(Guid issuerId, IReadOnlyList<(Guid MemberId, AttributeUpdate Update)> rows, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
