@@ -34,6 +34,14 @@ public static class ProblemCodes
     public const string InvalidTotp = "invalid_totp";
     public const string InvalidRecoveryCode = "invalid_recovery_code";
 
+    public const string CharterTaken = "charter_taken";
+    public const string IssuerNotActive = "issuer_not_active";
+    public const string MemberNotFound = "member_not_found";
+    public const string MemberOfOtherIssuer = "member_of_other_issuer";
+    public const string InvalidChallenge = "invalid_challenge";
+    public const string ChallengeExpired = "challenge_expired";
+    public const string InvalidWalletSignature = "invalid_wallet_signature";
+
     /// <summary>The code used when a response carries only a status (e.g. a 401 challenge or an unmatched route).</summary>
     public static string ForStatus(int status) => status switch
     {

@@ -5,6 +5,7 @@ using Zkp.Api.Apis;
 using Zkp.Api.Errors;
 using Zkp.Api.Infrastructure;
 using Zkp.Api.RateLimiting;
+using Zkp.Api.Registry;
 
 namespace Zkp.Api.Extensions;
 
@@ -16,6 +17,7 @@ public static class PipelineExtensions
         ArgumentNullException.ThrowIfNull(app);
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<RegistrySeeder>().SeedAsync();
     }
 
     public static WebApplication UseZkpApi(this WebApplication app)
@@ -53,6 +55,11 @@ public static class PipelineExtensions
         api.MapTokenApi();
         api.MapTwoFactorApi();
         api.MapAnalyticsApi();
+        api.MapIssuersApi();
+        api.MapTrustRegistryApi();
+        api.MapMemberAttributesApi();
+        api.MapWalletApi();
+        api.MapStatusListsApi();
         return app;
     }
 

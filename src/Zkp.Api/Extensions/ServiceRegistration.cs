@@ -16,6 +16,7 @@ using Zkp.Api.OpenApi;
 using Zkp.Api.Options;
 using Zkp.Api.Quotas;
 using Zkp.Api.RateLimiting;
+using Zkp.Api.Registry;
 using Zkp.Api.Security;
 
 namespace Zkp.Api.Extensions;
@@ -95,6 +96,10 @@ public static class ServiceRegistration
         services.AddScoped<QuotaService>();
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddSingleton<FixedWindowCounters>();
+        services.Configure<RegistryOptions>(configuration.GetSection(RegistryOptions.Section));
+        services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.Section));
+        services.AddSingleton<KeyVault>();
+        services.AddScoped<IssuerService>().AddScoped<StatusListService>().AddScoped<MemberKeyService>().AddScoped<MemberAttributeService>().AddScoped<RegistrySeeder>();
 
         services.Configure<JsonOptions>(options =>
         {

@@ -22,6 +22,18 @@ public sealed class ZkpDbContext(DbContextOptions<ZkpDbContext> options) : DbCon
 
     public DbSet<QuotaUsage> QuotaUsages => Set<QuotaUsage>();
 
+    public DbSet<Issuer> Issuers => Set<Issuer>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<MemberAttributes> MemberAttributes => Set<MemberAttributes>();
+
+    public DbSet<MemberKey> MemberKeys => Set<MemberKey>();
+
+    public DbSet<WalletChallenge> WalletChallenges => Set<WalletChallenge>();
+
+    public DbSet<StatusList> StatusLists => Set<StatusList>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ZkpDbContext).Assembly);

@@ -37,12 +37,16 @@ public static class RateLimitPolicies
     /// <summary>30/min: analytics and admin reads.</summary>
     public const string Analytics = "analytics";
 
+    /// <summary>60/min: trust registry reads.</summary>
+    public const string TrustRegistry = "trust_registry";
+
     public static readonly IReadOnlyDictionary<string, RateLimitRule> Defaults = new Dictionary<string, RateLimitRule>(StringComparer.Ordinal)
     {
         [Auth] = new() { PermitLimit = 5, WindowSeconds = 60 },
         [Sensitive] = new() { PermitLimit = 3, WindowSeconds = 3600 },
         [Account] = new() { PermitLimit = 10, WindowSeconds = 60 },
         [Analytics] = new() { PermitLimit = 30, WindowSeconds = 60 },
+        [TrustRegistry] = new() { PermitLimit = 60, WindowSeconds = 60 },
     };
 }
 

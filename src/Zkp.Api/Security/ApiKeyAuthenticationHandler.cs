@@ -50,12 +50,13 @@ public sealed class ApiKeyAuthenticationHandler(
 
         var organization = await db.Organizations.AsNoTracking()
             .Where(o => o.Id == found.OrganizationId)
-            .Select(o => new { o.Id, o.Plan })
+            .Select(o => new { o.Id, o.Plan, IsIssuer = db.Issuers.Any(i => i.Id == o.Id) })
             .SingleAsync(Context.RequestAborted);
         var identity = new ClaimsIdentity(
             [
                 new Claim("sub", "org:" + organization.Id),
-                new Claim("role", Roles.Lender),
+                // An issuer's key (its core banking system) acts as the issuer, never as a lender.
+                new Claim("role", organization.IsIssuer ? Roles.IssuerAdmin : Roles.Lender),
                 new Claim(TokenService.OrganizationClaim, organization.Id.ToString()),
                 new Claim("plan", organization.Plan),
             ],

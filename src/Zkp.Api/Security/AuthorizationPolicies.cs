@@ -18,6 +18,12 @@ public static class AuthorizationPolicies
     public const string IssuerAdmin = "issuer-admin";
     public const string PlatformAdmin = "platform-admin";
 
+    /// <summary>An issuer's core banking system or admin: an issuer API key or an issuer admin's JWT (not a platform admin).</summary>
+    public const string IssuerCaller = "issuer-caller";
+
+    /// <summary>Anyone authenticated: any JWT or any API key (trust registry reads).</summary>
+    public const string AnyCaller = "any-caller";
+
     public static void Configure(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -25,6 +31,8 @@ public static class AuthorizationPolicies
         options.AddPolicy(LenderJwt, p => p.AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme).RequireRole(Roles.Lender));
         options.AddPolicy(Lender, p => p.AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme, ApiKeyAuthenticationHandler.SchemeName).RequireRole(Roles.Lender));
         options.AddPolicy(IssuerAdmin, p => p.AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme).RequireRole(Roles.IssuerAdmin, Roles.PlatformAdmin));
+        options.AddPolicy(IssuerCaller, p => p.AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme, ApiKeyAuthenticationHandler.SchemeName).RequireRole(Roles.IssuerAdmin));
+        options.AddPolicy(AnyCaller, p => p.AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme, ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
         options.AddPolicy(PlatformAdmin, p => p.AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme).RequireRole(Roles.PlatformAdmin));
     }
 }

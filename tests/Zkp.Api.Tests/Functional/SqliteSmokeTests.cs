@@ -59,4 +59,44 @@ public sealed class SqliteSmokeTests : ApiTestBase
         using var bad = await PostJsonAsync("/api/v1/auth/member/login", "{");
         await ProblemAsync(bad, HttpStatusCode.BadRequest, "malformed_json");
     }
+
+    [Fact]
+    public async Task The_embedded_default_seeds_the_demo_credit_union_and_its_admins_once()
+    {
+        using var platformLogin = await PostJsonAsync("/api/v1/auth/admin/login",
+            new { email = Zkp.Api.Registry.RegistrySeeder.DemoPlatformAdminEmail, password = Zkp.Api.Registry.RegistrySeeder.DemoPlatformAdminPassword });
+        var platform = Str(await JsonAsync(platformLogin, HttpStatusCode.OK), "access_token");
+        using var registry = await GetAsync("/api/v1/trust-registry", bearer: platform);
+        var entry = Assert.Single((await JsonAsync(registry, HttpStatusCode.OK)).EnumerateArray());
+        Assert.Equal("Demo Federal Credit Union", Str(entry, "name"));
+        Assert.Equal("60001", Str(entry, "ncua_charter"));
+
+        using var issuerLogin = await PostJsonAsync("/api/v1/auth/admin/login",
+            new { email = Zkp.Api.Registry.RegistrySeeder.DemoIssuerAdminEmail, password = Zkp.Api.Registry.RegistrySeeder.DemoIssuerAdminPassword });
+        var issuerAdmin = Str(await JsonAsync(issuerLogin, HttpStatusCode.OK), "access_token");
+        var member = await RegisterMemberAsync(NewEmail());
+        using var put = await SendAsync(new HttpRequestMessage(HttpMethod.Put, new Uri($"/api/v1/issuer/members/{member}/attributes", UriKind.Relative))
+        {
+            Content = new StringContent("""{"credit_score":720,"account_opened_on":"2020-01-31"}""", System.Text.Encoding.UTF8, "application/json"),
+        }, bearer: issuerAdmin);
+        Assert.Equal(Str(entry, "id"), Str(await JsonAsync(put, HttpStatusCode.OK), "issuer_id"));
+        using var mine = await GetAsync("/api/v1/members/me/attributes", bearer: Str(await LoginMemberAsync(member), "access_token"));
+        Assert.Equal("2020-01-31", Str(await JsonAsync(mine, HttpStatusCode.OK), "account_opened_on"));
+
+        await WithServicesAsync(async s => { await s.GetRequiredService<Zkp.Api.Registry.RegistrySeeder>().SeedAsync(); return 0; });
+        Assert.Equal(1, WithDb(db => db.Issuers.Count()));
+        Assert.Equal(3, WithDb(db => db.Accounts.Count()));
+    }
+
+    [Fact]
+    public async Task Status_list_allocation_is_unique_under_concurrency_on_sqlite()
+    {
+        var issuerId = WithDb(db => db.Issuers.Single().Id);
+        var allocations = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() =>
+            WithServicesAsync(s => s.GetRequiredService<Zkp.Api.Registry.StatusListService>().AllocateAsync(issuerId)))));
+        Assert.Equal(12, allocations.Select(a => a.Index).Distinct().Count());
+        Assert.Equal(12, WithDb(db => db.StatusLists.Single().AllocatedCount));
+        using var published = await GetAsync($"/api/v1/status-lists/{allocations[0].ListId}");
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+    }
 }

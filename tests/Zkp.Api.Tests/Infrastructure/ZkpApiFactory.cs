@@ -36,6 +36,8 @@ public sealed class ZkpApiFactory : WebApplicationFactory<Program>
             ["RateLimits:Policies:account:WindowSeconds"] = "60",
             ["RateLimits:Policies:analytics:PermitLimit"] = "1000",
             ["RateLimits:Policies:analytics:WindowSeconds"] = "60",
+            ["RateLimits:Policies:trust_registry:PermitLimit"] = "1000",
+            ["RateLimits:Policies:trust_registry:WindowSeconds"] = "60",
             ["Plans:Free:RequestsPerMinute"] = "1000",
             ["Logging:LogLevel:Default"] = "Warning",
         };
