@@ -33,6 +33,8 @@ public static class ProblemCodes
     public const string NoLoginChallenge = "no_login_challenge";
     public const string InvalidTotp = "invalid_totp";
     public const string InvalidRecoveryCode = "invalid_recovery_code";
+    public const string UnknownWebhookEvent = "unknown_webhook_event";
+    public const string WebhookUrlRefused = "webhook_url_refused";
 
     /// <summary>The code used when a response carries only a status (e.g. a 401 challenge or an unmatched route).</summary>
     public static string ForStatus(int status) => status switch

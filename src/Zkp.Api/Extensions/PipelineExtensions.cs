@@ -53,6 +53,7 @@ public static class PipelineExtensions
         api.MapTokenApi();
         api.MapTwoFactorApi();
         api.MapAnalyticsApi();
+        api.MapWebhooksApi();
         return app;
     }
 

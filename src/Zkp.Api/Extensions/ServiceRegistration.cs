@@ -17,6 +17,7 @@ using Zkp.Api.Options;
 using Zkp.Api.Quotas;
 using Zkp.Api.RateLimiting;
 using Zkp.Api.Security;
+using Zkp.Api.Webhooks;
 
 namespace Zkp.Api.Extensions;
 
@@ -95,6 +96,7 @@ public static class ServiceRegistration
         services.AddScoped<QuotaService>();
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddSingleton<FixedWindowCounters>();
+        services.AddZkpWebhooks(configuration, builder.Environment);
 
         services.Configure<JsonOptions>(options =>
         {

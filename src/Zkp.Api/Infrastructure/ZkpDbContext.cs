@@ -22,6 +22,10 @@ public sealed class ZkpDbContext(DbContextOptions<ZkpDbContext> options) : DbCon
 
     public DbSet<QuotaUsage> QuotaUsages => Set<QuotaUsage>();
 
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ZkpDbContext).Assembly);

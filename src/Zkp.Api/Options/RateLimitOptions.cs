@@ -37,12 +37,20 @@ public static class RateLimitPolicies
     /// <summary>30/min: analytics and admin reads.</summary>
     public const string Analytics = "analytics";
 
+    /// <summary>10/min: webhook create and rotate-secret.</summary>
+    public const string WebhookWrites = "webhook_writes";
+
+    /// <summary>30/min: webhook list, delete, deliveries and redeliver.</summary>
+    public const string Webhooks = "webhooks";
+
     public static readonly IReadOnlyDictionary<string, RateLimitRule> Defaults = new Dictionary<string, RateLimitRule>(StringComparer.Ordinal)
     {
         [Auth] = new() { PermitLimit = 5, WindowSeconds = 60 },
         [Sensitive] = new() { PermitLimit = 3, WindowSeconds = 3600 },
         [Account] = new() { PermitLimit = 10, WindowSeconds = 60 },
         [Analytics] = new() { PermitLimit = 30, WindowSeconds = 60 },
+        [WebhookWrites] = new() { PermitLimit = 10, WindowSeconds = 60 },
+        [Webhooks] = new() { PermitLimit = 30, WindowSeconds = 60 },
     };
 }
 
