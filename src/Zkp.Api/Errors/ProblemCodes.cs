@@ -33,6 +33,8 @@ public static class ProblemCodes
     public const string NoLoginChallenge = "no_login_challenge";
     public const string InvalidTotp = "invalid_totp";
     public const string InvalidRecoveryCode = "invalid_recovery_code";
+    public const string UnknownWebhookEvent = "unknown_webhook_event";
+    public const string WebhookUrlRefused = "webhook_url_refused";
 
     public const string CharterTaken = "charter_taken";
     public const string IssuerNotActive = "issuer_not_active";

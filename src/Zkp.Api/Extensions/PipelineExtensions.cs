@@ -60,6 +60,7 @@ public static class PipelineExtensions
         api.MapMemberAttributesApi();
         api.MapWalletApi();
         api.MapStatusListsApi();
+        api.MapWebhooksApi();
         return app;
     }
 

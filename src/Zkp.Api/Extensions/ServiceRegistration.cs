@@ -18,6 +18,7 @@ using Zkp.Api.Quotas;
 using Zkp.Api.RateLimiting;
 using Zkp.Api.Registry;
 using Zkp.Api.Security;
+using Zkp.Api.Webhooks;
 
 namespace Zkp.Api.Extensions;
 
@@ -100,6 +101,7 @@ public static class ServiceRegistration
         services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.Section));
         services.AddSingleton<KeyVault>();
         services.AddScoped<IssuerService>().AddScoped<StatusListService>().AddScoped<MemberKeyService>().AddScoped<MemberAttributeService>().AddScoped<RegistrySeeder>();
+        services.AddZkpWebhooks(configuration, builder.Environment);
 
         services.Configure<JsonOptions>(options =>
         {

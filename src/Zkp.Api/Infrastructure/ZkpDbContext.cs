@@ -34,6 +34,10 @@ public sealed class ZkpDbContext(DbContextOptions<ZkpDbContext> options) : DbCon
 
     public DbSet<StatusList> StatusLists => Set<StatusList>();
 
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ZkpDbContext).Assembly);

@@ -39,6 +39,11 @@ public static class RateLimitPolicies
 
     /// <summary>60/min: trust registry reads.</summary>
     public const string TrustRegistry = "trust_registry";
+    /// <summary>10/min: webhook create and rotate-secret.</summary>
+    public const string WebhookWrites = "webhook_writes";
+
+    /// <summary>30/min: webhook list, delete, deliveries and redeliver.</summary>
+    public const string Webhooks = "webhooks";
 
     public static readonly IReadOnlyDictionary<string, RateLimitRule> Defaults = new Dictionary<string, RateLimitRule>(StringComparer.Ordinal)
     {
@@ -47,6 +52,8 @@ public static class RateLimitPolicies
         [Account] = new() { PermitLimit = 10, WindowSeconds = 60 },
         [Analytics] = new() { PermitLimit = 30, WindowSeconds = 60 },
         [TrustRegistry] = new() { PermitLimit = 60, WindowSeconds = 60 },
+        [WebhookWrites] = new() { PermitLimit = 10, WindowSeconds = 60 },
+        [Webhooks] = new() { PermitLimit = 30, WindowSeconds = 60 },
     };
 }
 
