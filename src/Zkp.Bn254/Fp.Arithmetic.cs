@@ -129,6 +129,12 @@ public readonly partial struct Fp
         {
             return Inverse().Pow(-e);
         }
+        if (e.GetBitLength() <= 256)
+        {
+            var exponent = Limbs256.FromBigInteger(e);
+            MontgomeryArithmetic<FpModulus>.Pow(in Limbs, in exponent, out var r);
+            return new Fp(r);
+        }
         var acc = One;
         var b = this;
         for (long i = (long)e.GetBitLength() - 1; i >= 0; i--)

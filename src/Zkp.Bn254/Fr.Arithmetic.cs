@@ -129,6 +129,12 @@ public readonly partial struct Fr
         {
             return Inverse().Pow(-e);
         }
+        if (e.GetBitLength() <= 256)
+        {
+            var exponent = Limbs256.FromBigInteger(e);
+            MontgomeryArithmetic<FrModulus>.Pow(in Limbs, in exponent, out var r);
+            return new Fr(r);
+        }
         var acc = One;
         var b = this;
         for (long i = (long)e.GetBitLength() - 1; i >= 0; i--)

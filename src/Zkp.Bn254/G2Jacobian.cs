@@ -84,13 +84,13 @@ public readonly struct G2Jacobian : IEquatable<G2Jacobian>
     public static G2Jacobian operator -(in G2Jacobian a, in G2Jacobian b) => a + (-b);
 
     /// <summary>
-    /// [scalar]this by width-5 NAF. Variable time: branches depend on the scalar, so use it for
+    /// [scalar]this by the psi endomorphism split (k = k0 + k1 6u^2) and interleaved width-5 NAFs. Variable time: branches depend on the scalar, so use it for
     /// public scalars only (verification, encoding tests); see <see cref="MultiplyConstantTime"/>.
     /// </summary>
     public G2Jacobian Multiply(in Fr scalar)
     {
         MontgomeryArithmetic<FrModulus>.FromMontgomery(in scalar.Limbs, out var k);
-        CurveArithmetic<Fp2>.MultiplyVartime(in Point, in k, out var r);
+        G2Subgroup.MultiplyInSubgroup(in Point, in k, out var r);
         return new G2Jacobian(r);
     }
 

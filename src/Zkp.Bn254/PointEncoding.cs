@@ -194,7 +194,8 @@ public static class PointEncoding
     /// Decodes x_c0 || x_c1 || y_c0 || y_c1, each 32 bytes little-endian Montgomery form. Checks:
     /// length 128, limbs &lt; p, on the twist, and — unless <paramref name="skipSubgroupCheck"/> — the
     /// prime-order subgroup. Skip the subgroup check only for a .zkey from a trusted ceremony when
-    /// loading many points; a point outside the subgroup then breaks soundness, not memory safety.
+    /// loading many points; a point outside the subgroup then breaks soundness (pairings, and the
+    /// endomorphism-based G2 scalar multiplication, assume G2 membership), not memory safety.
     /// </summary>
     public static G2Affine DecodeG2Zkey(ReadOnlySpan<byte> input, bool skipSubgroupCheck = false)
     {

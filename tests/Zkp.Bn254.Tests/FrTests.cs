@@ -88,6 +88,17 @@ public class FrTests
     }
 
     [Fact]
+    public void Pow_handles_large_and_negative_exponents()
+    {
+        var a = Values[20];
+        var big = (BigInteger.One << 300) + 5;
+        Assert.Equal(BigInteger.ModPow(a, big, M), F(a).Pow(big).ToBigInteger());
+        Assert.Equal(BigInteger.ModPow(a, M - 1 - 7, M), F(a).Pow(new BigInteger(-7)).ToBigInteger());
+        Assert.True(F(a).Pow(BigInteger.Zero).IsOne);
+        Assert.True(Fr.Zero.Pow(0UL).IsOne);
+    }
+
+    [Fact]
     public void Inverse_of_zero_throws()
     {
         Assert.Throws<DivideByZeroException>(() => Fr.Zero.Inverse());

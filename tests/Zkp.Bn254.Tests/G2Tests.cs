@@ -106,4 +106,20 @@ public class G2Tests
         Assert.Equal("point not on curve", ex.Message);
         Assert.True(G2Affine.FromCoordinates(Fp.Zero, Fp.Zero, Fp.Zero, Fp.Zero).IsInfinity);
     }
+
+    [Fact]
+    public void Endomorphism_scalar_multiplication_matches_plain_wnaf()
+    {
+        var rng = new Random(24);
+        var q = G2Jacobian.Generator.Multiply(Fr.FromUInt64(999));
+        var scalars = new List<BigInteger> { 0, 1, 2, R - 1, R - 2, 6 * BigInteger.Pow(G2Subgroup.CurveParameterU, 2), 6 * BigInteger.Pow(G2Subgroup.CurveParameterU, 2) - 1 };
+        for (int i = 0; i < 12; i++)
+        {
+            scalars.Add(TestValues.RandomBelow(rng, R));
+        }
+        foreach (var k in scalars)
+        {
+            Assert.True(TestPoints.MultiplyBig(q, k) == q.Multiply(Fr.FromBigInteger(k)));
+        }
+    }
 }

@@ -149,6 +149,19 @@ public class TowerTests
     }
 
     [Fact]
+    public void Exponent_digits_encode_u()
+    {
+        BigInteger value = 0;
+        for (int i = FinalExponentiation.UDigits.Length - 1; i >= 0; i--)
+        {
+            value = 2 * value + FinalExponentiation.UDigits[i];
+            Assert.True(FinalExponentiation.UDigits[i] == 0 || (FinalExponentiation.UDigits[i] % 2 != 0 && Math.Abs((int)FinalExponentiation.UDigits[i]) <= 7));
+        }
+        Assert.Equal(new BigInteger(G2Subgroup.CurveParameterU), value);
+        Assert.Equal(14, FinalExponentiation.UDigits.Count(d => d != 0));
+    }
+
+    [Fact]
     public void Loop_digits_encode_6u_plus_2()
     {
         BigInteger value = 0;

@@ -89,6 +89,47 @@ internal static partial class CurveArithmetic<T>
         result = acc;
     }
 
+    /// <summary>table[i] = (2i + 1) P for i = 0..7, the width-5 NAF table.</summary>
+    internal static void BuildOddMultiples(in JacobianPoint<T> p, Span<JacobianPoint<T>> table)
+    {
+        table[0] = p;
+        Double(in p, out var twoP);
+        for (int i = 1; i < WnafTableSize; i++)
+        {
+            Add(in table[i - 1], in twoP, out table[i]);
+        }
+    }
+
+    /// <summary>
+    /// Sum of two width-5 NAF multiplications sharing one chain of doublings (Shamir's trick):
+    /// table1/table2 hold the odd multiples of the two bases. Variable time.
+    /// </summary>
+    internal static JacobianPoint<T> InterleavedWnaf(
+        ReadOnlySpan<JacobianPoint<T>> table1, ReadOnlySpan<sbyte> digits1, ReadOnlySpan<JacobianPoint<T>> table2, ReadOnlySpan<sbyte> digits2)
+    {
+        var acc = JacobianPoint<T>.Infinity;
+        for (int i = Math.Max(digits1.Length, digits2.Length) - 1; i >= 0; i--)
+        {
+            Double(in acc, out acc);
+            AddDigit(ref acc, i < digits1.Length ? digits1[i] : 0, table1);
+            AddDigit(ref acc, i < digits2.Length ? digits2[i] : 0, table2);
+        }
+        return acc;
+    }
+
+    private static void AddDigit(ref JacobianPoint<T> acc, int digit, ReadOnlySpan<JacobianPoint<T>> table)
+    {
+        if (digit > 0)
+        {
+            Add(in acc, in table[digit >> 1], out acc);
+        }
+        else if (digit < 0)
+        {
+            Negate(in table[(-digit) >> 1], out var negated);
+            Add(in acc, in negated, out acc);
+        }
+    }
+
     /// <summary>
     /// Complete addition for a = 0 curves (Renes-Costello-Batina 2016, algorithm 7): correct for all
     /// inputs including doubling and the identity, with no branches.

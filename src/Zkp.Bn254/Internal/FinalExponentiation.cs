@@ -12,23 +12,55 @@ namespace Zkp.Bn254.Internal;
 /// </summary>
 internal static class FinalExponentiation
 {
-    private static readonly sbyte[] UDigits = MillerLoop.Naf(new BigInteger(G2Subgroup.CurveParameterU));
+    /// <summary>Width-4 NAF of u (odd digits in [-7, 7]), least significant first: 14 non-zero digits instead of 24 in plain NAF.</summary>
+    internal static readonly sbyte[] UDigits = WidthNaf(new BigInteger(G2Subgroup.CurveParameterU), 4);
 
-    /// <summary>a^u for a in the cyclotomic subgroup (signed digits: a^-1 is the conjugate there).</summary>
+    internal static sbyte[] WidthNaf(BigInteger k, int width)
+    {
+        var digits = new List<sbyte>();
+        int full = 1 << width;
+        while (!k.IsZero)
+        {
+            int d = 0;
+            if (!k.IsEven)
+            {
+                d = (int)(k & (full - 1));
+                if (d >= full / 2)
+                {
+                    d -= full;
+                }
+                k -= d;
+            }
+            digits.Add((sbyte)d);
+            k >>= 1;
+        }
+        return [.. digits];
+    }
+
+    /// <summary>a^u for a in the cyclotomic subgroup, where a^-1 is the conjugate: sliding signed window.</summary>
     internal static Fp12 ExpByU(in Fp12 a)
     {
-        var aInv = a.Conjugate();
-        var acc = a; // the top NAF digit is 1
-        for (int i = UDigits.Length - 2; i >= 0; i--)
+        Span<Fp12> odd = stackalloc Fp12[4]; // a, a^3, a^5, a^7
+        odd[0] = a;
+        Fp12.CyclotomicSquare(in a, out var a2);
+        for (int i = 1; i < 4; i++)
+        {
+            Fp12.Multiply(in odd[i - 1], in a2, out odd[i]);
+        }
+        int top = UDigits.Length - 1;
+        var acc = UDigits[top] > 0 ? odd[UDigits[top] >> 1] : odd[(-UDigits[top]) >> 1].Conjugate();
+        for (int i = top - 1; i >= 0; i--)
         {
             Fp12.CyclotomicSquare(in acc, out acc);
-            if (UDigits[i] == 1)
+            int d = UDigits[i];
+            if (d > 0)
             {
-                Fp12.Multiply(in acc, in a, out acc);
+                Fp12.Multiply(in acc, in odd[d >> 1], out acc);
             }
-            else if (UDigits[i] == -1)
+            else if (d < 0)
             {
-                Fp12.Multiply(in acc, in aInv, out acc);
+                var inverse = odd[(-d) >> 1].Conjugate();
+                Fp12.Multiply(in acc, in inverse, out acc);
             }
         }
         return acc;

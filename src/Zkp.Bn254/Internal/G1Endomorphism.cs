@@ -133,45 +133,19 @@ internal static class G1Endomorphism
 
         Span<JacobianPoint<Fp>> table1 = stackalloc JacobianPoint<Fp>[8];
         Span<JacobianPoint<Fp>> table2 = stackalloc JacobianPoint<Fp>[8];
-        table1[0] = p1;
-        CurveArithmetic<Fp>.Double(in p1, out var twoP);
-        for (int i = 1; i < 8; i++)
-        {
-            CurveArithmetic<Fp>.Add(in table1[i - 1], in twoP, out table1[i]);
-        }
+        CurveArithmetic<Fp>.BuildOddMultiples(in p1, table1);
         for (int i = 0; i < 8; i++)
         {
             // phi is an endomorphism: phi((2i+1) P1) = (2i+1) phi(P1), and P1 already carries k1's sign.
             var mapped = Apply(in table1[i]);
             table2[i] = negate1 == negate2 ? mapped : Negated(in mapped);
         }
-
-        var acc = JacobianPoint<Fp>.Infinity;
-        for (int i = Math.Max(length1, length2) - 1; i >= 0; i--)
-        {
-            CurveArithmetic<Fp>.Double(in acc, out acc);
-            AddDigit(ref acc, i < length1 ? digits1[i] : 0, table1);
-            AddDigit(ref acc, i < length2 ? digits2[i] : 0, table2);
-        }
-        result = acc;
+        result = CurveArithmetic<Fp>.InterleavedWnaf(table1, digits1[..length1], table2, digits2[..length2]);
     }
 
     private static JacobianPoint<Fp> Negated(in JacobianPoint<Fp> p)
     {
         CurveArithmetic<Fp>.Negate(in p, out var n);
         return n;
-    }
-
-    private static void AddDigit(ref JacobianPoint<Fp> acc, int digit, ReadOnlySpan<JacobianPoint<Fp>> table)
-    {
-        if (digit > 0)
-        {
-            CurveArithmetic<Fp>.Add(in acc, in table[digit >> 1], out acc);
-        }
-        else if (digit < 0)
-        {
-            CurveArithmetic<Fp>.Negate(in table[(-digit) >> 1], out var negated);
-            CurveArithmetic<Fp>.Add(in acc, in negated, out acc);
-        }
     }
 }
