@@ -73,9 +73,9 @@ public sealed class SnarkjsInteropTests(SnarkjsInterop snarkjs) : IDisposable
         var tamperedPath = Path.Combine(directory, "tampered.wtns");
         WtnsFile.WriteFile(witness, tamperedPath);
         var (tamperedCode, tamperedOutput) = snarkjs.Snarkjs("wtns", "check", r1csPath, tamperedPath);
+        Assert.NotEqual(0, tamperedCode);
         Assert.Contains("WITNESS IS NOT CORRECT", tamperedOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("WITNESS IS CORRECT", tamperedOutput.Replace("WITNESS IS NOT CORRECT", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
-        _ = tamperedCode;
     }
 
     [Fact]

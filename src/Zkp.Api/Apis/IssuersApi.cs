@@ -81,7 +81,17 @@ public static class IssuersApi
             return Problems.Create(StatusCodes.Status409Conflict, ProblemCodes.CharterTaken, "An issuer with this NCUA charter number already exists.");
         }
 
-        var issuer = await issuers.CreateAsync(request.Name!.Trim(), charter!, Actor.From(user), cancellationToken);
+        Issuer issuer;
+        try
+        {
+            issuer = await issuers.CreateAsync(request.Name!.Trim(), charter!, Actor.From(user), cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two admins created the same charter at once; the unique index kept one.
+            return Problems.Create(StatusCodes.Status409Conflict, ProblemCodes.CharterTaken, "An issuer with this NCUA charter number already exists.");
+        }
+
         return TypedResults.Created($"/api/v1/admin/issuers/{issuer.Id}", TrustRegistryEntry.From(issuer));
     }
 
@@ -137,7 +147,16 @@ public static class IssuersApi
             return Problems.Create(StatusCodes.Status409Conflict, ProblemCodes.EmailTaken, "An account with this email address already exists.");
         }
 
-        var account = await issuers.CreateAdminAsync(issuer, request.Email!, request.Password!, Actor.From(user), cancellationToken);
+        Account account;
+        try
+        {
+            account = await issuers.CreateAdminAsync(issuer, request.Email!, request.Password!, Actor.From(user), cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return Problems.Create(StatusCodes.Status409Conflict, ProblemCodes.EmailTaken, "An account with this email address already exists.");
+        }
+
         return TypedResults.Created($"/api/v1/admin/issuers/{id}/admins/{account.Id}", new IssuerAdminResponse(account.Id, account.Email, account.Role, issuer.Id));
     }
 

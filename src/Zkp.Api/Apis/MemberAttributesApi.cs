@@ -72,7 +72,7 @@ public static class MemberAttributesApi
         {
             summary = await service.UpsertAsync(issuerId, [(id, named)], Actor.From(user), cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (ConcurrentAttributeWriteException)
         {
             return ConcurrentWrite();
         }
@@ -159,7 +159,7 @@ public static class MemberAttributesApi
         {
             summary = await service.UpsertAsync(issuerId, valid.Select((u, i) => (members[i]!.Value, u)).ToList(), Actor.From(user), cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (ConcurrentAttributeWriteException)
         {
             return ConcurrentWrite();
         }
@@ -196,7 +196,7 @@ public static class MemberAttributesApi
         Problems.Create(StatusCodes.Status403Forbidden, ProblemCodes.IssuerNotActive, "The issuer is not active (suspended or revoked); it cannot change member data.");
 
     private static ProblemHttpResult ConcurrentWrite() =>
-        Problems.Create(StatusCodes.Status409Conflict, ProblemCodes.Conflict, "Another request wrote this member's attributes at the same time; nothing was written. Retry the request.");
+        Problems.Create(StatusCodes.Status409Conflict, ProblemCodes.Conflict, "Another request wrote a member's attributes at the same time; nothing was written. Retry the request.");
 
     private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 }

@@ -63,8 +63,9 @@ public sealed class MemberAttributeService(ZkpDbContext db, TimeProvider time)
 
     /// <summary>
     /// Applies the updates (members already resolved and owned by <paramref name="issuerId"/>) in one transaction.
-    /// Two first writes for the same member racing each other: the primary key lets one commit; the other gets
-    /// <see cref="DbUpdateException"/>, which the endpoints answer with 409 so the caller retries.
+    /// Two first writes for the same member racing each other: the primary key lets one commit; the other (and a
+    /// write whose member was claimed by another issuer since it was resolved) gets <see cref="ConcurrentAttributeWriteException"/>
+    /// with nothing written, which the endpoints answer with 409 so the caller retries.
     /// </summary>
     public async Task<UpsertSummary> UpsertAsync(Guid issuerId, IReadOnlyList<(Guid MemberId, AttributeUpdate Update)> rows, Actor actor, CancellationToken cancellationToken)
     {
@@ -86,7 +87,7 @@ public sealed class MemberAttributeService(ZkpDbContext db, TimeProvider time)
             }
             else if (attributes.IssuerId != issuerId)
             {
-                throw new InvalidOperationException("The member belongs to another issuer; resolve members first.");
+                throw new ConcurrentAttributeWriteException("The member was claimed by another issuer after it was resolved.", null);
             }
 
             var fields = Apply(attributes, update);
@@ -109,7 +110,15 @@ public sealed class MemberAttributeService(ZkpDbContext db, TimeProvider time)
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception)
+        {
+            throw new ConcurrentAttributeWriteException("Another request created the member's attributes at the same time.", exception);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return new UpsertSummary(created, updated, unchanged, changes);
     }
@@ -148,3 +157,21 @@ public sealed class MemberAttributeService(ZkpDbContext db, TimeProvider time)
 }
 
 public sealed record UpsertSummary(int Created, int Updated, int Unchanged, IReadOnlyList<(Guid MemberId, List<string> Fields)> Changes);
+
+/// <summary>A concurrent write to the same member's attributes won; this request wrote nothing and may be retried.</summary>
+public sealed class ConcurrentAttributeWriteException : Exception
+{
+    public ConcurrentAttributeWriteException()
+    {
+    }
+
+    public ConcurrentAttributeWriteException(string message)
+        : base(message)
+    {
+    }
+
+    public ConcurrentAttributeWriteException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+}

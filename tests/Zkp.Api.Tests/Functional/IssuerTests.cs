@@ -137,4 +137,30 @@ public sealed class IssuerTests(PostgresCluster cluster) : RegistryTestBase(clus
         using var response = await PostJsonAsync("/api/v1/auth/admin/login", new { email = member, password = Password });
         await ProblemAsync(response, HttpStatusCode.Unauthorized, "invalid_credentials");
     }
+
+    [Fact]
+    public async Task An_issuer_api_key_acts_as_the_issuer_never_as_a_lender()
+    {
+        var admin = await AdminLoginAsync();
+        var id = Str(await CreateIssuerAsync(admin), "id");
+        using var created = await PostJsonAsync($"/api/v1/admin/issuers/{id}/api-keys", null, bearer: admin);
+        var key = Str(await JsonAsync(created, HttpStatusCode.Created), "api_key");
+        Assert.Matches("^zkp_live_[A-Za-z0-9_-]{43}$", key);
+        Assert.Equal($"\\x{Sha256Hex(key)}", await SqlAsync($"select key_hash from api_keys where organization_id = '{id}'"));
+
+        using (var registry = await GetAsync("/api/v1/trust-registry", apiKey: key))
+        {
+            Assert.Single((await JsonAsync(registry, HttpStatusCode.OK)).EnumerateArray());
+        }
+
+        using (var lenderOnly = await GetAsync("/api/v1/analytics/quota", apiKey: key))
+        {
+            await ProblemAsync(lenderOnly, HttpStatusCode.Forbidden, "forbidden");
+        }
+
+        var member = Str(await LoginMemberAsync(await RegisterMemberAsync(NewEmail())), "access_token");
+        using var memberOnIssuerApi = await PutJsonAsync("/api/v1/issuer/members/x@example.com/attributes", """{"credit_score":700}""", bearer: member);
+        await ProblemAsync(memberOnIssuerApi, HttpStatusCode.Forbidden, "forbidden");
+        Assert.Equal("issuer.api_key_created,issuer.created", await SqlAsync($"select string_agg(action, ',' order by action) from audit_events where issuer_id = '{id}'"));
+    }
 }
