@@ -1,11 +1,12 @@
 using Zkp.Bn254;
+using Zkp.Testing;
 using Zkp.Zk.Formats;
 using Zkp.Zk.Groth16;
 
 namespace Zkp.Zk.Tests;
 
 [Collection(SnarkjsCollection.Name)]
-public sealed class SnarkjsGroth16InteropTests(SnarkjsInterop snarkjs) : IDisposable
+public sealed class SnarkjsGroth16InteropTests(Snarkjs snarkjs) : IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("zkp-groth16-").FullName;
 
@@ -22,14 +23,14 @@ public sealed class SnarkjsGroth16InteropTests(SnarkjsInterop snarkjs) : IDispos
         var proofPath = Write("proof.json", SnarkjsJson.WriteProof(proof));
         var publicPath = Write("public.json", SnarkjsJson.WritePublicSignals(witness.PublicSignals()));
 
-        var (code, output) = snarkjs.Snarkjs("groth16", "verify", vkPath, publicPath, proofPath);
+        var (code, output) = snarkjs.Run("groth16", "verify", vkPath, publicPath, proofPath);
         Assert.True(code == 0, output);
         Assert.Contains("OK!", output, StringComparison.Ordinal);
 
         var changed = witness.PublicSignals();
         changed[1] += Fr.One;
         var changedPath = Write("public-changed.json", SnarkjsJson.WritePublicSignals(changed));
-        var (badCode, badOutput) = snarkjs.Snarkjs("groth16", "verify", vkPath, changedPath, proofPath);
+        var (badCode, badOutput) = snarkjs.Run("groth16", "verify", vkPath, changedPath, proofPath);
         Assert.NotEqual(0, badCode);
         Assert.Contains("Invalid proof", badOutput, StringComparison.Ordinal);
     }

@@ -1,4 +1,5 @@
 using Zkp.Bn254;
+using Zkp.Testing;
 using Zkp.Zk.Constraints;
 using Zkp.Zk.Formats;
 using Zkp.Zk.Frontend;
@@ -7,7 +8,7 @@ using Zkp.Zk.Std;
 namespace Zkp.Zk.Tests;
 
 [Collection(SnarkjsCollection.Name)]
-public sealed class SnarkjsInteropTests(SnarkjsInterop snarkjs) : IDisposable
+public sealed class SnarkjsInteropTests(Snarkjs snarkjs) : IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("zkp-interop-").FullName;
 
@@ -44,7 +45,7 @@ public sealed class SnarkjsInteropTests(SnarkjsInterop snarkjs) : IDisposable
         var path = Path.Combine(directory, "sample.r1cs");
         R1csFile.WriteFile(circuit.R1cs, path);
 
-        var (code, output) = snarkjs.Snarkjs("r1cs", "info", path);
+        var (code, output) = snarkjs.Run("r1cs", "info", path);
 
         Assert.True(code == 0, output);
         Assert.Contains("Curve: bn-128", output, StringComparison.Ordinal);
@@ -65,14 +66,14 @@ public sealed class SnarkjsInteropTests(SnarkjsInterop snarkjs) : IDisposable
         var witness = circuit.Solve(SampleInputs(500)).Values.ToArray();
         WtnsFile.WriteFile(witness, wtnsPath);
 
-        var (code, output) = snarkjs.Snarkjs("wtns", "check", r1csPath, wtnsPath);
+        var (code, output) = snarkjs.Run("wtns", "check", r1csPath, wtnsPath);
         Assert.True(code == 0, output);
         Assert.Contains("WITNESS IS CORRECT", output, StringComparison.Ordinal);
 
         witness[witness.Length - 1] += Fr.One;
         var tamperedPath = Path.Combine(directory, "tampered.wtns");
         WtnsFile.WriteFile(witness, tamperedPath);
-        var (tamperedCode, tamperedOutput) = snarkjs.Snarkjs("wtns", "check", r1csPath, tamperedPath);
+        var (tamperedCode, tamperedOutput) = snarkjs.Run("wtns", "check", r1csPath, tamperedPath);
         Assert.NotEqual(0, tamperedCode);
         Assert.Contains("WITNESS IS NOT CORRECT", tamperedOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("WITNESS IS CORRECT", tamperedOutput.Replace("WITNESS IS NOT CORRECT", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
@@ -90,13 +91,13 @@ public sealed class SnarkjsInteropTests(SnarkjsInterop snarkjs) : IDisposable
         WtnsFile.WriteFile(witness, wtnsPath);
 
         var jsonPath = Path.Combine(directory, "witness.json");
-        var (code, output) = snarkjs.Snarkjs("wtns", "export", "json", wtnsPath, jsonPath);
+        var (code, output) = snarkjs.Run("wtns", "export", "json", wtnsPath, jsonPath);
         Assert.True(code == 0, output);
         var decoded = System.Text.Json.JsonSerializer.Deserialize<string[]>(File.ReadAllText(jsonPath))!;
         Assert.Equal(witness.Select(w => w.ToString()), decoded);
 
         var r1csJson = Path.Combine(directory, "r1cs.json");
-        (code, output) = snarkjs.Snarkjs("r1cs", "export", "json", r1csPath, r1csJson);
+        (code, output) = snarkjs.Run("r1cs", "export", "json", r1csPath, r1csJson);
         Assert.True(code == 0, output);
         using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(r1csJson));
         var constraints = doc.RootElement.GetProperty("constraints");

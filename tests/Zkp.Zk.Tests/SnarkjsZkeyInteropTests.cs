@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Zkp.Bn254;
+using Zkp.Testing;
 using Zkp.Zk.Constraints;
 using Zkp.Zk.Formats;
 using Zkp.Zk.Groth16;
@@ -28,7 +29,7 @@ public sealed class SnarkjsZkeyFixture : IDisposable
 
     private bool prepared;
 
-    public void Prepare(SnarkjsInterop snarkjs)
+    public void Prepare(Snarkjs snarkjs)
     {
         lock (this)
         {
@@ -49,9 +50,9 @@ public sealed class SnarkjsZkeyFixture : IDisposable
         }
     }
 
-    private static void Run(SnarkjsInterop snarkjs, params string[] arguments)
+    private static void Run(Snarkjs snarkjs, params string[] arguments)
     {
-        var (code, output) = snarkjs.Snarkjs(arguments);
+        var (code, output) = snarkjs.Run(arguments);
         if (code != 0)
         {
             throw new InvalidOperationException($"snarkjs {string.Join(' ', arguments)} failed ({code}):\n{output}");
@@ -64,10 +65,10 @@ public sealed class SnarkjsZkeyFixture : IDisposable
 [Collection(SnarkjsCollection.Name)]
 public sealed class SnarkjsZkeyInteropTests : IClassFixture<SnarkjsZkeyFixture>
 {
-    private readonly SnarkjsInterop snarkjs;
+    private readonly Snarkjs snarkjs;
     private readonly SnarkjsZkeyFixture fixture;
 
-    public SnarkjsZkeyInteropTests(SnarkjsInterop snarkjs, SnarkjsZkeyFixture fixture)
+    public SnarkjsZkeyInteropTests(Snarkjs snarkjs, SnarkjsZkeyFixture fixture)
     {
         this.snarkjs = snarkjs;
         this.fixture = fixture;
@@ -82,7 +83,7 @@ public sealed class SnarkjsZkeyInteropTests : IClassFixture<SnarkjsZkeyFixture>
         var witness = fixture.Circuit.Solve(Groth16Tests.SampleInputs(177));
         var wtns = P("snarkjs-proof.wtns");
         WtnsFile.WriteFile(witness.Values, wtns);
-        var (code, output) = snarkjs.Snarkjs("groth16", "prove", fixture.ZkeyPath, wtns, P("snarkjs-proof.json"), P("snarkjs-public.json"));
+        var (code, output) = snarkjs.Run("groth16", "prove", fixture.ZkeyPath, wtns, P("snarkjs-proof.json"), P("snarkjs-public.json"));
         Assert.True(code == 0, output);
 
         var vk = SnarkjsJson.ReadVerifyingKey(File.ReadAllText(fixture.VerificationKeyPath));
@@ -142,7 +143,7 @@ public sealed class SnarkjsZkeyInteropTests : IClassFixture<SnarkjsZkeyFixture>
         File.WriteAllText(P("our-proof.json"), SnarkjsJson.WriteProof(proof));
         File.WriteAllText(P("our-public.json"), SnarkjsJson.WritePublicSignals(witness.PublicSignals()));
 
-        var (code, output) = snarkjs.Snarkjs("groth16", "verify", fixture.VerificationKeyPath, P("our-public.json"), P("our-proof.json"));
+        var (code, output) = snarkjs.Run("groth16", "verify", fixture.VerificationKeyPath, P("our-public.json"), P("our-proof.json"));
         Assert.True(code == 0, output);
         Assert.Contains("OK!", output, StringComparison.Ordinal);
     }
@@ -159,12 +160,12 @@ public sealed class SnarkjsZkeyInteropTests : IClassFixture<SnarkjsZkeyFixture>
 
         var witness = fixture.Circuit.Solve(Groth16Tests.SampleInputs(199));
         WtnsFile.WriteFile(witness.Values, P("own.wtns"));
-        var (code, output) = snarkjs.Snarkjs("groth16", "prove", path, P("own.wtns"), P("own-proof.json"), P("own-public.json"));
+        var (code, output) = snarkjs.Run("groth16", "prove", path, P("own.wtns"), P("own-proof.json"), P("own-public.json"));
         Assert.True(code == 0, output);
         var proof = SnarkjsJson.ReadProof(File.ReadAllText(P("own-proof.json")));
         Assert.True(Groth16Verifier.Verify(key.VerifyingKey, witness.PublicSignals(), proof));
 
-        (code, output) = snarkjs.Snarkjs("zkey", "export", "verificationkey", path, P("own-vk.json"));
+        (code, output) = snarkjs.Run("zkey", "export", "verificationkey", path, P("own-vk.json"));
         Assert.True(code == 0, output);
         var exported = SnarkjsJson.ReadVerifyingKey(File.ReadAllText(P("own-vk.json")));
         Assert.Equal(key.VerifyingKey.IC, exported.IC);
