@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Zkp.Api.Options;
 
 namespace Zkp.Api.Webhooks;
@@ -11,6 +12,8 @@ public static class WebhookServiceRegistration
         ArgumentNullException.ThrowIfNull(environment);
         services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
         services.PostConfigure<WebhookOptions>(options => options.AllowDevelopmentUrls ??= environment.IsDevelopment());
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
+        services.AddOptions<WebhookOptions>().ValidateOnStart();
         services.AddSingleton<WebhookUrlPolicy>();
         services.AddSingleton<IWebhookEventPublisher, WebhookOutbox>();
         services.AddSingleton<WebhookDispatcher>();

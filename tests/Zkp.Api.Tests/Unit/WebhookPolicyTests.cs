@@ -132,3 +132,35 @@ public sealed class WebhookPolicyTests
         Assert.Equal(WebhookVerificationResult.Valid, new WebhookSignatureVerifier(secret).Verify(body, name => headers.GetValueOrDefault(name)));
     }
 }
+
+public sealed class WebhookOptionsValidatorTests
+{
+    [Fact]
+    public void Defaults_are_valid()
+    {
+        var result = new WebhookOptionsValidator().Validate(null, new WebhookOptions());
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Fact]
+    public void A_lease_no_longer_than_the_request_timeout_and_other_nonsense_are_refused()
+    {
+        var result = new WebhookOptionsValidator().Validate(null, new WebhookOptions
+        {
+            LeaseDuration = TimeSpan.FromSeconds(10),
+            RequestTimeout = TimeSpan.FromSeconds(10),
+            BatchSize = 0,
+            JitterFraction = 1,
+            RetrySchedule = [TimeSpan.FromSeconds(-1)],
+        });
+        Assert.True(result.Failed);
+        Assert.Equal(
+            [
+                "Webhooks:LeaseDuration must be longer than Webhooks:RequestTimeout.",
+                "Webhooks:BatchSize must be between 1 and 1000.",
+                "Webhooks:JitterFraction must be at least 0 and below 1.",
+                "Webhooks:RetrySchedule delays must not be negative.",
+            ],
+            result.Failures);
+    }
+}

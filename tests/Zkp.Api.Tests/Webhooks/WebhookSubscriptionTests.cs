@@ -178,6 +178,43 @@ public sealed class WebhookSubscriptionTests(PostgresCluster cluster) : WebhookT
     }
 }
 
+/// <summary>The published limits: create 10/min, list 30/min per organisation.</summary>
+public sealed class WebhookRateLimitTests(PostgresCluster cluster) : WebhookTestBase(cluster)
+{
+    public override Task InitializeAsync()
+    {
+        HostSettings.Remove("RateLimits:Policies:webhook_writes:PermitLimit");
+        HostSettings.Remove("RateLimits:Policies:webhook_writes:WindowSeconds");
+        return base.InitializeAsync();
+    }
+
+    [Fact]
+    public async Task The_eleventh_create_in_a_minute_is_429_and_listing_allows_thirty()
+    {
+        var (apiKey, _, _) = await LenderAsync();
+        for (var i = 0; i < 10; i++)
+        {
+            await SubscribeAsync(apiKey, Receiver.Url, WebhookEvents.CredentialIssued);
+        }
+
+        using (var eleventh = await PostJsonAsync("/api/v1/webhooks", new { url = Receiver.Url, events = new[] { "credential.issued" } }, apiKey: apiKey))
+        {
+            await ProblemAsync(eleventh, HttpStatusCode.TooManyRequests, "rate_limited");
+            Assert.True(eleventh.Headers.Contains("Retry-After"));
+        }
+
+        for (var i = 0; i < 30; i++)
+        {
+            using var list = await GetAsync("/api/v1/webhooks", apiKey: apiKey);
+            Assert.Equal("30", list.Headers.GetValues("X-RateLimit-Limit").Single());
+            Assert.Equal(10, (await JsonAsync(list, HttpStatusCode.OK)).GetProperty("webhooks").GetArrayLength());
+        }
+
+        using var thirtyFirst = await GetAsync("/api/v1/webhooks", apiKey: apiKey);
+        await ProblemAsync(thirtyFirst, HttpStatusCode.TooManyRequests, "rate_limited");
+    }
+}
+
 /// <summary>Production mode: only https endpoints whose addresses are public.</summary>
 public sealed class WebhookProductionUrlTests(PostgresCluster cluster) : WebhookTestBase(cluster)
 {
