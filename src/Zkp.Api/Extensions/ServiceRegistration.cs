@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -37,7 +38,10 @@ public static class ServiceRegistration
         services.Configure<JwtOptions>(configuration.GetSection(JwtOptions.Section));
         services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.Section));
         services.Configure<RequestOptions>(configuration.GetSection(RequestOptions.Section));
-        services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
+        services.AddOptions<RateLimitOptions>()
+            .Bind(configuration.GetSection(RateLimitOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
         services.Configure<PlanOptions>(configuration.GetSection(PlanOptions.Section));
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.PostConfigure<EmailOptions>(email =>

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Zkp.Api.Options;
 
 /// <summary>
@@ -14,6 +16,44 @@ public sealed class RateLimitOptions
 
     public RateLimitRule Resolve(string policy) =>
         Policies.TryGetValue(policy, out var rule) ? rule : RateLimitPolicies.Defaults[policy];
+
+    /// <summary>
+    /// Problems with the configured policies, empty when they are usable. Checked at start-up, because a
+    /// rule without a window (or an unknown policy name, i.e. a typo) would otherwise surface only as a
+    /// failed request.
+    /// </summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        foreach (var (name, rule) in Policies)
+        {
+            if (!RateLimitPolicies.Defaults.ContainsKey(name))
+            {
+                problems.Add($"RateLimits:Policies:{name} is not a known policy (known: {string.Join(", ", RateLimitPolicies.Defaults.Keys)}).");
+            }
+
+            if (rule.PermitLimit < 1)
+            {
+                problems.Add($"RateLimits:Policies:{name}:PermitLimit must be at least 1.");
+            }
+
+            if (rule.WindowSeconds < 1)
+            {
+                problems.Add($"RateLimits:Policies:{name}:WindowSeconds must be at least 1.");
+            }
+        }
+
+        return problems;
+    }
+}
+
+public sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RateLimitOptions options)
+    {
+        var problems = options.Validate();
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
 }
 
 public sealed class RateLimitRule
