@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Zkp.Circuits;
 using Zkp.Credentials.Claims;
+using Zkp.Credentials.Status;
 using Zkp.Credentials.Verification;
 using Zkp.Credentials.Vc;
 using Zkp.Zk.Groth16;
@@ -336,5 +337,70 @@ public sealed class VerifierPipelineTests(PipelineFixture fixture) : IClassFixtu
         forged.Remove("proof");
         Assert.False(Verify(forged.ToJsonString(), fixture.Context(challenges: store)).AllVerified);
         Assert.True(Verify(fixture.Present([fixture.Income]), fixture.Context(challenges: store)).AllVerified);
+    }
+
+    [Fact]
+    public void A_credential_without_an_id_fails_decode()
+    {
+        var bad = fixture.Resign(fixture.Income, c => c with { Id = null });
+        AssertFailedAt(Verify(fixture.Present([bad])), VerificationSteps.Decode, VerificationCodes.CredentialIdMissing);
+    }
+
+    [Fact]
+    public void Credentials_from_two_issuers_fail_decode()
+    {
+        var other = ClaimCredential.Parse(fixture.Membership) with { Issuer = TestKeys.Did(fixture.OtherKey) };
+        var result = Verify(fixture.Present([fixture.Income, other.Sign(fixture.OtherKey, PipelineFixture.ValidFrom)]));
+        AssertFailedAt(result, VerificationSteps.Decode, VerificationCodes.MixedIssuers);
+        Assert.Equal($"verifiableCredential[1] is issued by {TestKeys.Did(fixture.OtherKey)}, not {fixture.IssuerDid}", result.Steps[0].Detail);
+    }
+
+    [Fact]
+    public void A_token_before_its_window_fails_freshness()
+    {
+        var token = new QrTokenWindow(PipelineFixture.Now.AddMinutes(1), PipelineFixture.Now.AddMinutes(5), PipelineFixture.Domain);
+        AssertFailedAt(Verify(fixture.Present([fixture.Income]), token: token), VerificationSteps.Freshness, VerificationCodes.TokenNotYetValid);
+    }
+
+    [Fact]
+    public void A_proof_with_missing_public_signals_fails_zkp_verify()
+    {
+        var bad = fixture.Resign(fixture.Income, c => c with { PublicSignals = c.PublicSignals.Take(3).ToArray() });
+        var result = Verify(fixture.Present([bad]));
+        AssertFailedAt(result, VerificationSteps.ZkpVerify, VerificationCodes.SignalCountMismatch);
+        Assert.Equal("income_range: expected 4 public signals, got 3", result.Steps[3].Detail);
+    }
+
+    [Fact]
+    public void A_credential_without_status_fails_revocation()
+    {
+        var bad = fixture.Resign(fixture.Income, c => c with { Status = null });
+        AssertFailedAt(Verify(fixture.Present([bad])), VerificationSteps.Revocation, VerificationCodes.StatusEntryMissing);
+    }
+
+    [Fact]
+    public void An_unavailable_status_list_fails_revocation()
+    {
+        var bad = fixture.Resign(fixture.Income, c => c with { Status = CredentialStatusEntry.ForRevocation("https://issuer.example/status/2", 7) });
+        var result = Verify(fixture.Present([bad]));
+        AssertFailedAt(result, VerificationSteps.Revocation, VerificationCodes.StatusListUnavailable);
+        Assert.Equal("income_range: STATUS_RETRIEVAL_ERROR: status list https://issuer.example/status/2 is not available", result.Steps[4].Detail);
+    }
+
+    [Fact]
+    public void A_suspended_credential_fails_revocation_as_suspended()
+    {
+        const string url = "https://issuer.example/status/suspension";
+        var bad = fixture.Resign(fixture.Income, c => c with { Status = new CredentialStatusEntry(url + "#7", "suspension", 7, url) });
+        var bits = new BitstringStatusList { [7] = true };
+        var list = StatusListCredential.Sign(StatusListCredential.Create(url, fixture.IssuerDid, "suspension", bits, PipelineFixture.ValidFrom), fixture.IssuerKey, PipelineFixture.ValidFrom);
+        AssertFailedAt(Verify(fixture.Present([bad]), fixture.Context(statusList: list)), VerificationSteps.Revocation, VerificationCodes.CredentialSuspended);
+    }
+
+    [Fact]
+    public void A_presentation_for_another_domain_fails_holder_binding()
+    {
+        var request = PipelineFixture.Request(fixture.Present([fixture.Income], domain: "other-lender.example"));
+        AssertFailedAt(VerifierPipeline.Verify(request, fixture.Context()), VerificationSteps.HolderBinding, VerificationCodes.DomainMismatch);
     }
 }
