@@ -22,6 +22,7 @@ internal static class CliApplication
         .. R1csCommands.All,
         .. WtnsCommands.All,
         .. VcCommands.All,
+        .. VcVerifyCommands.All,
         .. ClaimCommands.All,
     ];
 
@@ -74,12 +75,12 @@ internal static class CliApplication
             return Success;
         }
 
-        if (arguments.FirstOrDefault(a => a.Length > 1 && a[0] == '-') is { } option)
+        if (command.ArgumentCount != CliOptions.ParsesOwnOptions && arguments.FirstOrDefault(a => a.Length > 1 && a[0] == '-') is { } option)
         {
             throw new CliUsageException($"{command.Name}: unknown option '{option}' (usage: {command.Usage})");
         }
 
-        if (arguments.Length != command.ArgumentCount)
+        if (command.ArgumentCount != CliOptions.ParsesOwnOptions && arguments.Length != command.ArgumentCount)
         {
             throw new CliUsageException(string.Create(
                 CultureInfo.InvariantCulture,

@@ -11,6 +11,8 @@ public sealed class DispatcherTests
         "  r1cs info <file.r1cs>                                 print the facts 'snarkjs r1cs info' prints\n" +
         "  wtns calculate <circuit-id> <input.json> <out.wtns>   solve a built-in circuit's witness from input.json\n" +
         "  vc inspect <file>                                     summarise a claim credential or a presentation\n" +
+        "  vc verify <presentation.json> [options]               run the six-step verifier pipeline on a presentation\n" +
+        "  vc sign <document.json> <seed-file> [options]         sign a claim credential (issuer) or a presentation (holder)\n" +
         "  claim input <value> <lower> <upper> <credential-id>   print an input.json for the claim circuit\n" +
         "\nexit codes: 0 success, 1 negative result, 2 usage error or unreadable input\n" +
         "run 'zkp <command> --help' for details\n";

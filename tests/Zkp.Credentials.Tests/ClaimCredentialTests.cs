@@ -40,7 +40,7 @@ public sealed class ClaimCredentialTests
         Assert.Equal("income_range", subject["claim_type"]!.GetValue<string>());
         Assert.Equal("50000", subject["lower"]!.GetValue<string>());
         Assert.Equal("18446744073709551615", subject["upper"]!.GetValue<string>());
-        Assert.Equal("range_v1", subject["circuit_id"]!.GetValue<string>());
+        Assert.Equal("zkp.claim-range.v1", subject["circuit_id"]!.GetValue<string>());
         Assert.Equal("groth16", subject["zk_proof"]!["protocol"]!.GetValue<string>());
         Assert.Equal(4, subject["public_signals"]!.AsArray().Count);
         Assert.Equal("assertionMethod", signed["proof"]!["proofPurpose"]!.GetValue<string>());

@@ -44,7 +44,7 @@ internal static class TestCredentials
             ClaimType = claimType,
             Bounds = bounds,
             Commitment = commitment,
-            CircuitId = "range_v1",
+            CircuitId = "zkp.claim-range.v1",
             Binding = binding,
             ZkProof = SnarkjsProof(),
             PublicSignals = [commitment, bounds.Lower.ToString(CultureInfo.InvariantCulture), bounds.Upper.ToString(CultureInfo.InvariantCulture), binding],

@@ -49,7 +49,7 @@ public class CredentialBenchmarks : IDisposable
             ClaimType = ClaimCatalogue.IncomeRange,
             Bounds = bounds,
             Commitment = commitment,
-            CircuitId = "range_v1",
+            CircuitId = "zkp.claim-range.v1",
             Binding = binding,
             ZkProof = JsonNode.Parse("""
                 {"pi_a":["4513316374937263577183735426290587364434069862522011596476283126598203683406","10950226802335519287430545939339925155440089417468101478219893431101063563066","1"],
