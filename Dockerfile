@@ -2,7 +2,8 @@
 # Production image of the Zkp API.
 #   docker build -t zkp .
 #   docker run -p 8080:8080 -e ConnectionStrings__Postgres="Host=db;Username=zkp;Password=...;Database=zkp" \
-#     -e Jwt__SigningKey="<64+ random characters>" -v zkp-data:/app/data zkp
+#     -e Jwt__SigningKey="<64+ random characters>" -e Registry__PublicBaseUrl=https://zkp.example.org \
+#     -e Admin__Email=ops@example.org -e Admin__Password="<a long passphrase>" -v zkp-data:/app/data zkp
 
 # The SDK image tag matches global.json (10.0.4xx band, roll forward on patches only).
 FROM mcr.microsoft.com/dotnet/sdk:10.0.401 AS build
