@@ -11,7 +11,7 @@ namespace Zkp.Bn254.Internal;
 /// outputs are fully reduced. Every method reads all inputs before writing its output, so an output
 /// may alias an input.
 /// </summary>
-internal static class MontgomeryArithmetic<TModulus>
+internal static partial class MontgomeryArithmetic<TModulus>
     where TModulus : struct, IMontgomeryModulus
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
