@@ -57,6 +57,45 @@ internal static partial class MontgomeryArithmetic<TModulus>
         result.W4 = r4; result.W5 = r5; result.W6 = r6; result.W7 = r7;
     }
 
+    /// <summary>
+    /// result = a^2 as a 512-bit integer: the six cross products once, doubled by a shift, plus the
+    /// four diagonal squares (10 limb products instead of 16).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SquareWide(in Limbs256 a, out Wide512 result)
+    {
+        ulong a0 = a.U0, a1 = a.U1, a2 = a.U2, a3 = a.U3;
+        ulong c = MultiplyAdd(a0, a1, 0, 0, out ulong r1);
+        c = MultiplyAdd(a0, a2, 0, c, out ulong r2);
+        ulong r4 = MultiplyAdd(a0, a3, 0, c, out ulong r3);
+        c = MultiplyAdd(a1, a2, r3, 0, out r3);
+        ulong r5 = MultiplyAdd(a1, a3, r4, c, out r4);
+        ulong r6 = MultiplyAdd(a2, a3, r5, 0, out r5);
+
+        ulong r7 = r6 >> 63;
+        r6 = (r6 << 1) | (r5 >> 63);
+        r5 = (r5 << 1) | (r4 >> 63);
+        r4 = (r4 << 1) | (r3 >> 63);
+        r3 = (r3 << 1) | (r2 >> 63);
+        r2 = (r2 << 1) | (r1 >> 63);
+        r1 <<= 1;
+
+        ulong high = MultiplyAdd(a0, a0, 0, 0, out ulong r0);
+        ulong carry = AddWithCarry(r1, high, 0, out r1);
+        high = MultiplyAdd(a1, a1, 0, 0, out ulong low);
+        carry = AddWithCarry(r2, low, carry, out r2);
+        carry = AddWithCarry(r3, high, carry, out r3);
+        high = MultiplyAdd(a2, a2, 0, 0, out low);
+        carry = AddWithCarry(r4, low, carry, out r4);
+        carry = AddWithCarry(r5, high, carry, out r5);
+        high = MultiplyAdd(a3, a3, 0, 0, out low);
+        carry = AddWithCarry(r6, low, carry, out r6);
+        _ = AddWithCarry(r7, high, carry, out r7); // a^2 < 2^512: no carry out
+
+        result.W0 = r0; result.W1 = r1; result.W2 = r2; result.W3 = r3;
+        result.W4 = r4; result.W5 = r5; result.W6 = r6; result.W7 = r7;
+    }
+
     /// <summary>a -= b as 512-bit integers; returns the borrow out (1 when b &gt; a).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong SubtractWide(ref Wide512 a, in Wide512 b)
@@ -91,7 +130,10 @@ internal static partial class MontgomeryArithmetic<TModulus>
     /// callers guarantee this bound, it is not checked here.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void ReduceWide(in Wide512 t, out Limbs256 result)
+    public static void ReduceWide(in Wide512 t, out Limbs256 result) => ReduceWideInlined(in t, out result);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ReduceWideInlined(in Wide512 t, out Limbs256 result)
     {
         ulong t0 = t.W0, t1 = t.W1, t2 = t.W2, t3 = t.W3, t4 = t.W4, t5 = t.W5, t6 = t.W6, t7 = t.W7;
 

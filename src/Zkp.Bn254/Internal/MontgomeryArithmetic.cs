@@ -148,8 +148,13 @@ internal static partial class MontgomeryArithmetic<TModulus>
         ReduceOnce(t0, t1, t2, t3, out result);
     }
 
+    /// <summary>result = a^2 * R^-1 mod M: dedicated squaring, then one reduction (a^2 &lt; M^2 &lt; M R).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Square(in Limbs256 a, out Limbs256 result) => Multiply(in a, in a, out result);
+    public static void Square(in Limbs256 a, out Limbs256 result)
+    {
+        SquareWide(in a, out var wide);
+        ReduceWideInlined(in wide, out result);
+    }
 
     /// <summary>Montgomery reduction of a single-width value: result = a * R^-1 mod M (leaves Montgomery form).</summary>
     public static void FromMontgomery(in Limbs256 a, out Limbs256 result)
