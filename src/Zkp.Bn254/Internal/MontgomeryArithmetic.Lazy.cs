@@ -138,28 +138,28 @@ internal static partial class MontgomeryArithmetic<TModulus>
         ulong t0 = t.W0, t1 = t.W1, t2 = t.W2, t3 = t.W3, t4 = t.W4, t5 = t.W5, t6 = t.W6, t7 = t.W7;
 
         ulong m = t0 * TModulus.NegInverse;
-        ulong c = MultiplyAdd(m, TModulus.M0, t0, 0, out _);
+        ulong c = CarryOfVanishingLimb(m, t0);
         c = MultiplyAdd(m, TModulus.M1, t1, c, out t1);
         c = MultiplyAdd(m, TModulus.M2, t2, c, out t2);
         c = MultiplyAdd(m, TModulus.M3, t3, c, out t3);
         ulong high = AddWithCarry(t4, c, 0, out t4);
 
         m = t1 * TModulus.NegInverse;
-        c = MultiplyAdd(m, TModulus.M0, t1, 0, out _);
+        c = CarryOfVanishingLimb(m, t1);
         c = MultiplyAdd(m, TModulus.M1, t2, c, out t2);
         c = MultiplyAdd(m, TModulus.M2, t3, c, out t3);
         c = MultiplyAdd(m, TModulus.M3, t4, c, out t4);
         high = AddWithCarry(t5, c, high, out t5);
 
         m = t2 * TModulus.NegInverse;
-        c = MultiplyAdd(m, TModulus.M0, t2, 0, out _);
+        c = CarryOfVanishingLimb(m, t2);
         c = MultiplyAdd(m, TModulus.M1, t3, c, out t3);
         c = MultiplyAdd(m, TModulus.M2, t4, c, out t4);
         c = MultiplyAdd(m, TModulus.M3, t5, c, out t5);
         high = AddWithCarry(t6, c, high, out t6);
 
         m = t3 * TModulus.NegInverse;
-        c = MultiplyAdd(m, TModulus.M0, t3, 0, out _);
+        c = CarryOfVanishingLimb(m, t3);
         c = MultiplyAdd(m, TModulus.M1, t4, c, out t4);
         c = MultiplyAdd(m, TModulus.M2, t5, c, out t5);
         c = MultiplyAdd(m, TModulus.M3, t6, c, out t6);
