@@ -30,6 +30,43 @@ public class TowerTests
     }
 
     [Fact]
+    public void Fp2_multiplication_is_exact_at_the_bounds_of_the_lazy_reduction()
+    {
+        // Montgomery limbs 0, 1, p-1, p-2, (p-1)/2 and (p+1)/2 drive the unreduced sums and
+        // double-width products to their extremes (a0 b0 - a1 b1 near -p^2 and p^2, the Karatsuba
+        // cross product near 4p^2); the expected values come from BigInteger on the decoded inputs.
+        BigInteger[] limbs = [0, 1, 2, P - 1, P - 2, (P - 1) / 2, (P + 1) / 2];
+        var edges = limbs.Select(FromMontgomeryLimbs).ToArray();
+        foreach (var x0 in edges)
+        {
+            foreach (var x1 in edges)
+            {
+                foreach (var y0 in edges)
+                {
+                    foreach (var y1 in edges)
+                    {
+                        var a = new Fp2(x0, x1);
+                        var b = new Fp2(y0, y1);
+                        BigInteger a0 = x0.ToBigInteger(), a1 = x1.ToBigInteger(), b0 = y0.ToBigInteger(), b1 = y1.ToBigInteger();
+                        Fp2.Multiply(in a, in b, out var c);
+                        Assert.Equal(TestValues.Mod(a0 * b0 - a1 * b1, P), c.C0.ToBigInteger());
+                        Assert.Equal(TestValues.Mod(a0 * b1 + a1 * b0, P), c.C1.ToBigInteger());
+                        Fp2.Multiply(in a, in b, out a); // output aliasing the first input
+                        Assert.Equal(c, a);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Fp FromMontgomeryLimbs(BigInteger limbs)
+    {
+        var bytes = new byte[32];
+        Assert.True(limbs.TryWriteBytes(bytes, out _, isUnsigned: true, isBigEndian: false));
+        return Fp.FromMontgomeryLittleEndian(bytes);
+    }
+
+    [Fact]
     public void Fp2_sqrt_finds_roots_of_squares_and_rejects_non_squares()
     {
         var rng = new Random(2);

@@ -11,7 +11,7 @@ namespace Zkp.Bn254.Internal;
 /// outputs are fully reduced. Every method reads all inputs before writing its output, so an output
 /// may alias an input.
 /// </summary>
-internal static class MontgomeryArithmetic<TModulus>
+internal static partial class MontgomeryArithmetic<TModulus>
     where TModulus : struct, IMontgomeryModulus
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -116,6 +116,18 @@ internal static class MontgomeryArithmetic<TModulus>
     }
 
     /// <summary>
+    /// High word of m*M0 + t for m = t * NegInverse: the low word is zero by construction
+    /// (m*M0 = -t mod 2^64), so the sum carries exactly when t is nonzero. Saves the low product
+    /// and one addition per reduction round.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong CarryOfVanishingLimb(ulong m, ulong t)
+    {
+        ulong hi = Bmi2.X64.IsSupported ? Bmi2.X64.MultiplyNoFlags(m, TModulus.M0) : Math.BigMul(m, TModulus.M0, out _);
+        return hi + (t != 0 ? 1UL : 0UL);
+    }
+
+    /// <summary>
     /// One CIOS round: t = (t + a*bi + m*M) / 2^64 with m chosen so the low limb vanishes.
     /// Uses the "no final carry" variant (valid because M3 &lt; 2^63 - 1, as for both BN254 primes),
     /// so the running value stays in four limbs.
@@ -125,7 +137,7 @@ internal static class MontgomeryArithmetic<TModulus>
     {
         ulong c = MultiplyAdd(a.U0, bi, t0, 0, out ulong r0);
         ulong m = r0 * TModulus.NegInverse;
-        ulong c2 = MultiplyAdd(m, TModulus.M0, r0, 0, out _);
+        ulong c2 = CarryOfVanishingLimb(m, r0);
         c = MultiplyAdd(a.U1, bi, t1, c, out ulong r1);
         c2 = MultiplyAdd(m, TModulus.M1, r1, c2, out t0);
         c = MultiplyAdd(a.U2, bi, t2, c, out ulong r2);
@@ -148,8 +160,13 @@ internal static class MontgomeryArithmetic<TModulus>
         ReduceOnce(t0, t1, t2, t3, out result);
     }
 
+    /// <summary>result = a^2 * R^-1 mod M: dedicated squaring, then one reduction (a^2 &lt; M^2 &lt; M R).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Square(in Limbs256 a, out Limbs256 result) => Multiply(in a, in a, out result);
+    public static void Square(in Limbs256 a, out Limbs256 result)
+    {
+        SquareWide(in a, out var wide);
+        ReduceWideInlined(in wide, out result);
+    }
 
     /// <summary>Montgomery reduction of a single-width value: result = a * R^-1 mod M (leaves Montgomery form).</summary>
     public static void FromMontgomery(in Limbs256 a, out Limbs256 result)

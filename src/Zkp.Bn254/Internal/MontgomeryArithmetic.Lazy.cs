@@ -1,0 +1,192 @@
+using System.Runtime.CompilerServices;
+
+namespace Zkp.Bn254.Internal;
+
+/// <summary>A 512-bit unsigned integer as eight little-endian limbs: an unreduced double-width product.</summary>
+internal struct Wide512
+{
+    public ulong W0, W1, W2, W3, W4, W5, W6, W7;
+}
+
+/// <summary>
+/// Lazy reduction: double-width products that are added and subtracted as plain integers and
+/// Montgomery-reduced once at the end. F_p2 multiplication uses this to spend two reductions
+/// instead of three, and no modular additions in between.
+/// </summary>
+internal static partial class MontgomeryArithmetic<TModulus>
+{
+    /// <summary>result = a + b as integers, no reduction. Inputs &lt; 2^255 each (so no carry out).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddUnreduced(in Limbs256 a, in Limbs256 b, out Limbs256 result)
+    {
+        ulong carry = AddWithCarry(a.U0, b.U0, 0, out ulong t0);
+        carry = AddWithCarry(a.U1, b.U1, carry, out ulong t1);
+        carry = AddWithCarry(a.U2, b.U2, carry, out ulong t2);
+        _ = AddWithCarry(a.U3, b.U3, carry, out ulong t3);
+        result = new Limbs256(t0, t1, t2, t3);
+    }
+
+    /// <summary>result = a * b as a 512-bit integer (schoolbook, 16 limb products).</summary>
+    // Not inlined: three inlined copies in one method exceed the 15 usable registers and spill.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void MultiplyWide(in Limbs256 a, in Limbs256 b, out Wide512 result)
+    {
+        ulong a0 = a.U0, a1 = a.U1, a2 = a.U2, a3 = a.U3;
+        ulong b1 = b.U1, b2 = b.U2, b3 = b.U3;
+        ulong c = MultiplyAdd(a0, b.U0, 0, 0, out ulong r0);
+        c = MultiplyAdd(a1, b.U0, 0, c, out ulong r1);
+        c = MultiplyAdd(a2, b.U0, 0, c, out ulong r2);
+        ulong r4 = MultiplyAdd(a3, b.U0, 0, c, out ulong r3);
+
+        c = MultiplyAdd(a0, b1, r1, 0, out r1);
+        c = MultiplyAdd(a1, b1, r2, c, out r2);
+        c = MultiplyAdd(a2, b1, r3, c, out r3);
+        ulong r5 = MultiplyAdd(a3, b1, r4, c, out r4);
+
+        c = MultiplyAdd(a0, b2, r2, 0, out r2);
+        c = MultiplyAdd(a1, b2, r3, c, out r3);
+        c = MultiplyAdd(a2, b2, r4, c, out r4);
+        ulong r6 = MultiplyAdd(a3, b2, r5, c, out r5);
+
+        c = MultiplyAdd(a0, b3, r3, 0, out r3);
+        c = MultiplyAdd(a1, b3, r4, c, out r4);
+        c = MultiplyAdd(a2, b3, r5, c, out r5);
+        ulong r7 = MultiplyAdd(a3, b3, r6, c, out r6);
+
+        result.W0 = r0; result.W1 = r1; result.W2 = r2; result.W3 = r3;
+        result.W4 = r4; result.W5 = r5; result.W6 = r6; result.W7 = r7;
+    }
+
+    /// <summary>
+    /// result = a^2 as a 512-bit integer: the six cross products once, doubled by a shift, plus the
+    /// four diagonal squares (10 limb products instead of 16).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SquareWide(in Limbs256 a, out Wide512 result)
+    {
+        ulong a0 = a.U0, a1 = a.U1, a2 = a.U2, a3 = a.U3;
+        ulong c = MultiplyAdd(a0, a1, 0, 0, out ulong r1);
+        c = MultiplyAdd(a0, a2, 0, c, out ulong r2);
+        ulong r4 = MultiplyAdd(a0, a3, 0, c, out ulong r3);
+        c = MultiplyAdd(a1, a2, r3, 0, out r3);
+        ulong r5 = MultiplyAdd(a1, a3, r4, c, out r4);
+        ulong r6 = MultiplyAdd(a2, a3, r5, 0, out r5);
+
+        ulong r7 = r6 >> 63;
+        r6 = (r6 << 1) | (r5 >> 63);
+        r5 = (r5 << 1) | (r4 >> 63);
+        r4 = (r4 << 1) | (r3 >> 63);
+        r3 = (r3 << 1) | (r2 >> 63);
+        r2 = (r2 << 1) | (r1 >> 63);
+        r1 <<= 1;
+
+        ulong high = MultiplyAdd(a0, a0, 0, 0, out ulong r0);
+        ulong carry = AddWithCarry(r1, high, 0, out r1);
+        high = MultiplyAdd(a1, a1, 0, 0, out ulong low);
+        carry = AddWithCarry(r2, low, carry, out r2);
+        carry = AddWithCarry(r3, high, carry, out r3);
+        high = MultiplyAdd(a2, a2, 0, 0, out low);
+        carry = AddWithCarry(r4, low, carry, out r4);
+        carry = AddWithCarry(r5, high, carry, out r5);
+        high = MultiplyAdd(a3, a3, 0, 0, out low);
+        carry = AddWithCarry(r6, low, carry, out r6);
+        _ = AddWithCarry(r7, high, carry, out r7); // a^2 < 2^512: no carry out
+
+        result.W0 = r0; result.W1 = r1; result.W2 = r2; result.W3 = r3;
+        result.W4 = r4; result.W5 = r5; result.W6 = r6; result.W7 = r7;
+    }
+
+    /// <summary>a -= b as 512-bit integers; returns the borrow out (1 when b &gt; a).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong SubtractWide(ref Wide512 a, in Wide512 b)
+    {
+        ulong borrow = SubtractWithBorrow(a.W0, b.W0, 0, out a.W0);
+        borrow = SubtractWithBorrow(a.W1, b.W1, borrow, out a.W1);
+        borrow = SubtractWithBorrow(a.W2, b.W2, borrow, out a.W2);
+        borrow = SubtractWithBorrow(a.W3, b.W3, borrow, out a.W3);
+        borrow = SubtractWithBorrow(a.W4, b.W4, borrow, out a.W4);
+        borrow = SubtractWithBorrow(a.W5, b.W5, borrow, out a.W5);
+        borrow = SubtractWithBorrow(a.W6, b.W6, borrow, out a.W6);
+        return SubtractWithBorrow(a.W7, b.W7, borrow, out a.W7);
+    }
+
+    /// <summary>
+    /// Adds M * 2^256 to <paramref name="a"/> when <paramref name="mask"/> is all ones (no change when
+    /// zero): after a wide subtraction that borrowed, this brings the value back into [0, M * 2^256)
+    /// without changing its residue after reduction. Mask-based, no data-dependent branch.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddModulusHighMasked(ref Wide512 a, ulong mask)
+    {
+        ulong carry = AddWithCarry(a.W4, TModulus.M0 & mask, 0, out a.W4);
+        carry = AddWithCarry(a.W5, TModulus.M1 & mask, carry, out a.W5);
+        carry = AddWithCarry(a.W6, TModulus.M2 & mask, carry, out a.W6);
+        _ = AddWithCarry(a.W7, TModulus.M3 & mask, carry, out a.W7);
+    }
+
+    /// <summary>
+    /// Montgomery reduction of a double-width value: result = t * R^-1 mod M, fully reduced.
+    /// Requires t &lt; M * 2^256 (then (t + m M) / R &lt; 2M and one conditional subtraction suffices);
+    /// callers guarantee this bound, it is not checked here.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void ReduceWide(in Wide512 t, out Limbs256 result) => ReduceWideInlined(in t, out result);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ReduceWideInlined(in Wide512 t, out Limbs256 result)
+    {
+        ulong t0 = t.W0, t1 = t.W1, t2 = t.W2, t3 = t.W3, t4 = t.W4, t5 = t.W5, t6 = t.W6, t7 = t.W7;
+
+        ulong m = t0 * TModulus.NegInverse;
+        ulong c = CarryOfVanishingLimb(m, t0);
+        c = MultiplyAdd(m, TModulus.M1, t1, c, out t1);
+        c = MultiplyAdd(m, TModulus.M2, t2, c, out t2);
+        c = MultiplyAdd(m, TModulus.M3, t3, c, out t3);
+        ulong high = AddWithCarry(t4, c, 0, out t4);
+
+        m = t1 * TModulus.NegInverse;
+        c = CarryOfVanishingLimb(m, t1);
+        c = MultiplyAdd(m, TModulus.M1, t2, c, out t2);
+        c = MultiplyAdd(m, TModulus.M2, t3, c, out t3);
+        c = MultiplyAdd(m, TModulus.M3, t4, c, out t4);
+        high = AddWithCarry(t5, c, high, out t5);
+
+        m = t2 * TModulus.NegInverse;
+        c = CarryOfVanishingLimb(m, t2);
+        c = MultiplyAdd(m, TModulus.M1, t3, c, out t3);
+        c = MultiplyAdd(m, TModulus.M2, t4, c, out t4);
+        c = MultiplyAdd(m, TModulus.M3, t5, c, out t5);
+        high = AddWithCarry(t6, c, high, out t6);
+
+        m = t3 * TModulus.NegInverse;
+        c = CarryOfVanishingLimb(m, t3);
+        c = MultiplyAdd(m, TModulus.M1, t4, c, out t4);
+        c = MultiplyAdd(m, TModulus.M2, t5, c, out t5);
+        c = MultiplyAdd(m, TModulus.M3, t6, c, out t6);
+        _ = AddWithCarry(t7, c, high, out t7); // the bound on t keeps this below 2M < 2^256: no carry out
+
+        ReduceOnce(t4, t5, t6, t7, out result);
+    }
+
+    /// <summary>
+    /// (a0 + a1 i)(b0 + b1 i) with i^2 = -1, by Karatsuba on double-width products:
+    /// c0 = a0 b0 - a1 b1, c1 = (a0 + a1)(b0 + b1) - a0 b0 - a1 b1, each reduced once.
+    /// Bounds: c1 = a0 b1 + a1 b0 &lt; 2M^2 and c0 + M R (when negative) lie below M R, as
+    /// <see cref="ReduceWide"/> requires. Outputs may alias inputs (all are read first).
+    /// </summary>
+    public static void MultiplyComplex(
+        in Limbs256 a0, in Limbs256 a1, in Limbs256 b0, in Limbs256 b1, out Limbs256 c0, out Limbs256 c1)
+    {
+        AddUnreduced(in a0, in a1, out var sumA);
+        AddUnreduced(in b0, in b1, out var sumB);
+        MultiplyWide(in a0, in b0, out var v0);
+        MultiplyWide(in a1, in b1, out var v1);
+        MultiplyWide(in sumA, in sumB, out var cross);
+        _ = SubtractWide(ref cross, in v0);
+        _ = SubtractWide(ref cross, in v1);
+        ulong negative = SubtractWide(ref v0, in v1);
+        AddModulusHighMasked(ref v0, 0UL - negative);
+        ReduceWide(in v0, out c0);
+        ReduceWide(in cross, out c1);
+    }
+}
