@@ -24,6 +24,7 @@ internal static class CliApplication
         .. VcCommands.All,
         .. VcVerifyCommands.All,
         .. ClaimCommands.All,
+        .. Groth16Commands.All,
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)

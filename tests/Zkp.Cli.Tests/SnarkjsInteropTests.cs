@@ -75,4 +75,36 @@ public sealed class SnarkjsInteropTests(Snarkjs snarkjs) : TempDirectoryTest
 
         Assert.Contains("WITNESS IS NOT CORRECT", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Snarkjs_and_zkp_accept_each_others_groth16_proofs()
+    {
+        var zkey = PathOf("claim.zkey");
+        var wtns = PathOf("claim.wtns");
+        var vk = PathOf("vk.json");
+        var salt = Fr.Parse("7");
+        var input = WriteFile("input.json",
+            $$"""{"commitment": "{{ClaimCommitment.Commit(1234, salt)}}", "lower": 1000, "upper": 2000, "binding": 5, "value": 1234, "salt": 7}""");
+        Assert.Equal(0, Cli.Run("setup", "zkp.claim-range.v1", zkey).ExitCode);
+        Assert.Equal(0, Cli.Run("zkey", "export", "verificationkey", zkey, vk).ExitCode);
+        Assert.Equal(0, Cli.Run("wtns", "calculate", "zkp.claim-range.v1", input, wtns).ExitCode);
+
+        // zkp proves, snarkjs verifies.
+        Assert.Equal(0, Cli.Run("groth16", "prove", zkey, wtns, PathOf("zkp-proof.json"), PathOf("zkp-public.json")).ExitCode);
+        var (verifyCode, verifyOutput) = snarkjs.Run("groth16", "verify", vk, PathOf("zkp-public.json"), PathOf("zkp-proof.json"));
+        Assert.True(verifyCode == 0, verifyOutput);
+        Assert.Contains("OK!", verifyOutput, StringComparison.Ordinal);
+
+        // snarkjs proves with the same .zkey, zkp verifies; and both tools read the same public.json.
+        var (proveCode, proveOutput) = snarkjs.Run("groth16", "prove", zkey, wtns, PathOf("sj-proof.json"), PathOf("sj-public.json"));
+        Assert.True(proveCode == 0, proveOutput);
+        Assert.Equal(new CliResult(0, "OK\n", string.Empty), Cli.Run("groth16", "verify", vk, PathOf("sj-public.json"), PathOf("sj-proof.json")));
+        Assert.Equal(
+            Zk.Formats.SnarkjsJson.ReadPublicSignals(File.ReadAllText(PathOf("zkp-public.json"))),
+            Zk.Formats.SnarkjsJson.ReadPublicSignals(File.ReadAllText(PathOf("sj-public.json"))));
+
+        // A snarkjs proof checked against the wrong statement is rejected by zkp.
+        var tampered = WriteFile("tampered-public.json", File.ReadAllText(PathOf("sj-public.json")).Replace("\"1000\"", "\"999\"", StringComparison.Ordinal));
+        Assert.Equal(new CliResult(1, string.Empty, "zkp: invalid proof\n"), Cli.Run("groth16", "verify", vk, tampered, PathOf("sj-proof.json")));
+    }
 }
