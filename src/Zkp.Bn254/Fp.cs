@@ -10,7 +10,7 @@ namespace Zkp.Bn254;
 /// held as four 64-bit limbs in Montgomery form (x * 2^256 mod p). The default value is zero.
 /// Arithmetic is constant time in the values (Pow/TrySqrt are variable time in the public exponent only).
 /// </summary>
-public readonly partial struct Fp : IEquatable<Fp>
+public readonly partial struct Fp : IEquatable<Fp>, IPrimeField<Fp>
 {
     internal readonly Limbs256 Limbs;
 

@@ -10,7 +10,7 @@ namespace Zkp.Bn254;
 /// held as four 64-bit limbs in Montgomery form (x * 2^256 mod r). The default value is zero.
 /// Arithmetic is constant time in the values (Pow/TrySqrt are variable time in the public exponent only).
 /// </summary>
-public readonly partial struct Fr : IEquatable<Fr>
+public readonly partial struct Fr : IEquatable<Fr>, IPrimeField<Fr>
 {
     internal readonly Limbs256 Limbs;
 
