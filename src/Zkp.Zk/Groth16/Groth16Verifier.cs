@@ -51,10 +51,10 @@ public static class Groth16Verifier
             accumulated += ic[i + 1].Multiply(publicSignals[i]);
         }
 
+        // Only B changes from proof to proof; the key's G2 lines are prepared once per key.
+        var fixedG2 = key.PreparedFixedG2;
         return Pairing.PairingCheck(
-            (-proof.A, proof.B),
-            (key.Alpha1, key.Beta2),
-            (accumulated.ToAffine(), key.Gamma2),
-            (proof.C, key.Delta2));
+            [-proof.A, key.Alpha1, accumulated.ToAffine(), proof.C],
+            [new G2Prepared(proof.B), fixedG2[0], fixedG2[1], fixedG2[2]]);
     }
 }

@@ -62,4 +62,12 @@ public sealed class VerifyingKey
 
     /// <summary>Number of public signals (outputs then public inputs) a proof for this key carries.</summary>
     public int PublicSignalCount => ic.Length - 1;
+
+    private G2Prepared[]? preparedFixedG2;
+
+    /// <summary>
+    /// Miller-loop lines for beta, gamma and delta, the G2 points every verification with this key
+    /// pairs with: computed on first use and kept (two threads racing here compute equal values).
+    /// </summary>
+    internal G2Prepared[] PreparedFixedG2 => preparedFixedG2 ??= [new(Beta2), new(Gamma2), new(Delta2)];
 }
