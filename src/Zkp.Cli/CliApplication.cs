@@ -139,11 +139,24 @@ internal static class CliApplication
     private static string CommandHelp(CliCommand command) =>
         $"usage: {command.Usage}\n\n{command.Summary}\n{(command.Details.Length == 0 ? string.Empty : "\n" + command.Details + "\n")}";
 
+    private const int SignatureColumnWidth = 53;
+
     private static void AppendCommandList(StringBuilder text, IEnumerable<CliCommand> commands)
     {
         foreach (var command in commands)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  {$"{command.Name} {command.Arguments}".TrimEnd(),-53} {command.Summary}\n");
+            var signature = $"{command.Name} {command.Arguments}".TrimEnd();
+
+            // A signature wider than the column would push its summary out of line with the others, so
+            // the summary moves to the next line at the column instead.
+            if (signature.Length > SignatureColumnWidth)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  {signature}\n  {string.Empty,-SignatureColumnWidth} {command.Summary}\n");
+            }
+            else
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  {signature,-SignatureColumnWidth} {command.Summary}\n");
+            }
         }
     }
 }

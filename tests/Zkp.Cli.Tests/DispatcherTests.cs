@@ -14,10 +14,14 @@ public sealed class DispatcherTests
         "  vc verify <presentation.json> [options]               run the six-step verifier pipeline on a presentation\n" +
         "  vc sign <document.json> <seed-file> [options]         sign a claim credential (issuer) or a presentation (holder)\n" +
         "  claim input <value> <lower> <upper> <credential-id>   print an input.json for the claim circuit\n" +
-        "  groth16 verify <verification_key.json> <public.json> <proof.json> verify a Groth16 proof (as 'snarkjs groth16 verify')\n" +
-        "  groth16 prove <circuit.zkey> <witness.wtns> <proof.json> <public.json> make a Groth16 proof (as 'snarkjs groth16 prove')\n" +
-        "  setup <circuit-id> <out.zkey> [--vk <verification_key.json>] single-party Groth16 setup of a built-in circuit (development keys)\n" +
-        "  zkey export verificationkey <circuit.zkey> <verification_key.json> write a .zkey's verification key (as snarkjs)\n" +
+        "  groth16 verify <verification_key.json> <public.json> <proof.json>\n" +
+        "                                                        verify a Groth16 proof (as 'snarkjs groth16 verify')\n" +
+        "  groth16 prove <circuit.zkey> <witness.wtns> <proof.json> <public.json>\n" +
+        "                                                        make a Groth16 proof (as 'snarkjs groth16 prove')\n" +
+        "  setup <circuit-id> <out.zkey> [--vk <verification_key.json>]\n" +
+        "                                                        single-party Groth16 setup of a built-in circuit (development keys)\n" +
+        "  zkey export verificationkey <circuit.zkey> <verification_key.json>\n" +
+        "                                                        write a .zkey's verification key (as snarkjs)\n" +
         "\nexit codes: 0 success, 1 negative result, 2 usage error or unreadable input\n" +
         "run 'zkp <command> --help' for details\n";
 
