@@ -10,12 +10,13 @@ using Zkp.Api.Security;
 namespace Zkp.Api.Apis;
 
 /// <summary>Password sign-in, lockout and the one-time codes sent by email. Endpoints validate input; this does the work.</summary>
-public sealed class AccountService(
+public sealed partial class AccountService(
     ZkpDbContext db,
     IPasswordHasher<Account> hasher,
     IEmailSender email,
     IOptions<AccountOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<AccountService> logger)
 {
     // Verified against when the email is unknown (or locked) so those answers take as long as a wrong password.
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<Account>().HashPassword(null!, SecretHashing.RandomToken()));
@@ -117,7 +118,40 @@ public sealed class AccountService(
     }
 
     /// <summary>Replaces any pending code with a new six-digit one and mails it.</summary>
-    public async Task SendVerificationCodeAsync(Account account, CancellationToken cancellationToken)
+    /// <summary>
+    /// Registers the account and mails its first verification code in one transaction: when the mail
+    /// cannot be sent, the <see cref="EmailDeliveryException"/> leaves no account behind.
+    /// </summary>
+    public async Task RegisterAsync(Account account, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Accounts.Add(account);
+        await db.SaveChangesAsync(cancellationToken);
+        await SendVerificationCodeAsync(account, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces the pending code with a new one, or changes nothing when the mail cannot be sent. The
+    /// caller answers the same either way so that the answer does not reveal which accounts exist.
+    /// </summary>
+    public async Task ResendVerificationCodeAsync(Account account, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await SendVerificationCodeAsync(account, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (EmailDeliveryException exception)
+        {
+            LogEmailNotSent(logger, exception, "verification code");
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task SendVerificationCodeAsync(Account account, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
         var now = UtcNow;
@@ -229,6 +263,22 @@ public sealed class AccountService(
             return;
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await CreatePasswordResetAsync(account, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (EmailDeliveryException exception)
+        {
+            // The answer stays the same as for an unknown address; the earlier token stays valid.
+            LogEmailNotSent(logger, exception, "password reset");
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task CreatePasswordResetAsync(Account account, CancellationToken cancellationToken)
+    {
         var now = UtcNow;
         var token = SecretHashing.RandomToken();
         await db.PasswordResets.Where(r => r.AccountId == account.Id && r.ConsumedUtc == null)
@@ -280,6 +330,9 @@ public sealed class AccountService(
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Purpose} email could not be sent; the change was rolled back")]
+    private static partial void LogEmailNotSent(ILogger logger, Exception exception, string purpose);
 }
 
 public sealed record LoginResult(LoginStatus Status, Account? Account);
@@ -300,4 +353,5 @@ public enum VerifyEmailStatus
     Expired,
     TooManyAttempts,
     AlreadyVerified,
+
 }

@@ -68,7 +68,7 @@ public static class EmailApi
         var account = await accounts.FindByEmailAsync(request.Email!, cancellationToken);
         if (account is { EmailVerified: false })
         {
-            await accounts.SendVerificationCodeAsync(account, cancellationToken);
+            await accounts.ResendVerificationCodeAsync(account, cancellationToken);
         }
 
         return TypedResults.Ok(new DetailResponse("If the account exists and is not verified yet, a new code was sent."));

@@ -32,7 +32,7 @@ public static class MemberAuthApi
     }
 
     internal static async Task<Results<Created<MemberRegisterResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
-        MemberRegisterRequest request, AccountService accounts, ZkpDbContext db, CancellationToken cancellationToken)
+        MemberRegisterRequest request, AccountService accounts, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors().Email("email", request.Email).Required("full_name", request.FullName).MaxLength("full_name", request.FullName, 200);
         foreach (var problem in PasswordPolicy.Check(request.Password, request.Email))
@@ -51,9 +51,7 @@ public static class MemberAuthApi
         }
 
         var account = accounts.NewAccount(request.Email!, request.Password!, Roles.Member, request.FullName, organizationId: null);
-        db.Accounts.Add(account);
-        await db.SaveChangesAsync(cancellationToken);
-        await accounts.SendVerificationCodeAsync(account, cancellationToken);
+        await accounts.RegisterAsync(account, cancellationToken);
         return TypedResults.Created($"/api/v1/members/{account.Id}",
             new MemberRegisterResponse(account.Id, account.Email, account.FullName, false, "A verification code was sent to the email address."));
     }

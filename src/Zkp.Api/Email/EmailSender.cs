@@ -8,6 +8,7 @@ namespace Zkp.Api.Email;
 
 public interface IEmailSender
 {
+    /// <exception cref="EmailDeliveryException">The server refused the mail or could not be reached, or the pickup directory could not be written.</exception>
     Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken = default);
 }
 
@@ -27,12 +28,12 @@ public sealed partial class SmtpEmailSender(IOptions<EmailOptions> options, ILog
             BodyTransferEncoding = TransferEncoding.SevenBit,
         };
         using var client = new SmtpClient();
+        string? pickupDirectory = null;
         if (string.IsNullOrEmpty(settings.SmtpHost))
         {
-            var directory = settings.PickupDirectory ?? throw new InvalidOperationException("Email:PickupDirectory is not set.");
-            Directory.CreateDirectory(directory);
+            pickupDirectory = Path.GetFullPath(settings.PickupDirectory ?? throw new InvalidOperationException("Email:PickupDirectory is not set."));
             client.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
-            client.PickupDirectoryLocation = Path.GetFullPath(directory);
+            client.PickupDirectoryLocation = pickupDirectory;
         }
         else
         {
@@ -46,7 +47,20 @@ public sealed partial class SmtpEmailSender(IOptions<EmailOptions> options, ILog
             }
         }
 
-        await client.SendMailAsync(message, cancellationToken);
+        try
+        {
+            if (pickupDirectory is not null)
+            {
+                Directory.CreateDirectory(pickupDirectory);
+            }
+
+            await client.SendMailAsync(message, cancellationToken);
+        }
+        catch (Exception exception) when (exception is SmtpException or IOException or UnauthorizedAccessException)
+        {
+            throw new EmailDeliveryException($"The email '{subject}' could not be delivered.", exception);
+        }
+
         LogSent(logger, subject);
     }
 

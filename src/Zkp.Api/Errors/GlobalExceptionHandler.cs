@@ -1,12 +1,13 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Zkp.Api.Email;
 
 namespace Zkp.Api.Errors;
 
 /// <summary>
 /// Turns request-shape failures (malformed JSON, wrong types, unknown fields, oversized bodies) into
-/// 400/413 problems with a clear detail, and anything else into a generic 500 that reveals nothing
+/// 400/413 problems with a clear detail, mail that cannot be sent into a 503, and anything else into a generic 500 that reveals nothing
 /// about the server; the exception itself goes to the log only.
 /// </summary>
 public sealed partial class GlobalExceptionHandler(IProblemDetailsService problemDetails, ILogger<GlobalExceptionHandler> logger) : IExceptionHandler
@@ -56,6 +57,11 @@ public sealed partial class GlobalExceptionHandler(IProblemDetailsService proble
             }
 
             return (400, ProblemCodes.BadRequest, "The request is invalid: a query or route value could not be read.");
+        }
+
+        if (exception is EmailDeliveryException)
+        {
+            return (503, ProblemCodes.EmailUnavailable, "The email could not be sent right now, so nothing was changed. Please try again in a few minutes.");
         }
 
         return (500, ProblemCodes.InternalError, ProblemCodes.DetailForStatus(500));

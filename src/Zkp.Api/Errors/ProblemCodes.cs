@@ -24,6 +24,7 @@ public static class ProblemCodes
     public const string InvalidCode = "invalid_code";
     public const string CodeExpired = "code_expired";
     public const string TooManyAttempts = "too_many_attempts";
+    public const string EmailUnavailable = "email_unavailable";
     public const string AlreadyVerified = "already_verified";
     public const string InvalidToken = "invalid_token";
     public const string RefreshTokenReused = "refresh_token_reused";

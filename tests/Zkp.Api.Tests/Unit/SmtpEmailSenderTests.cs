@@ -54,6 +54,22 @@ public sealed class SmtpEmailSenderTests
         }
     }
 
+    [Fact]
+    public async Task An_unreachable_server_is_reported_as_an_email_delivery_failure()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var options = Microsoft.Extensions.Options.Options.Create(new EmailOptions { SmtpHost = "127.0.0.1", SmtpPort = closedPort, EnableTls = false, From = "no-reply@zkp.test" });
+        var sender = new SmtpEmailSender(options, NullLogger<SmtpEmailSender>.Instance);
+
+        var failure = await Assert.ThrowsAsync<EmailDeliveryException>(() => sender.SendAsync("member@example.com", "Your Zkp verification code", "code\r\n"));
+
+        Assert.Equal("The email 'Your Zkp verification code' could not be delivered.", failure.Message);
+        Assert.IsType<System.Net.Mail.SmtpException>(failure.InnerException);
+    }
+
     /// <summary>Just enough of RFC 5321 (EHLO, AUTH LOGIN, MAIL, RCPT, DATA, QUIT) to receive one message.</summary>
     private sealed class RecordingSmtpServer : IDisposable
     {
