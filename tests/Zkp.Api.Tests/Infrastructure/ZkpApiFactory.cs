@@ -39,6 +39,7 @@ public sealed class ZkpApiFactory : WebApplicationFactory<Program>
             ["RateLimits:Policies:trust_registry:PermitLimit"] = "1000",
             ["RateLimits:Policies:trust_registry:WindowSeconds"] = "60",
             ["Plans:Free:RequestsPerMinute"] = "1000",
+            ["Zk:ProvingKeyPath"] = TestProvingKey.Path,
             ["Logging:LogLevel:Default"] = "Warning",
         };
         if (postgresConnectionString is not null)

@@ -1,0 +1,104 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Zkp.Api.Credentials;
+using Zkp.Api.Errors;
+using Zkp.Api.Infrastructure;
+using Zkp.Api.Model;
+using Zkp.Api.OpenApi;
+using Zkp.Api.Options;
+using Zkp.Api.RateLimiting;
+using Zkp.Api.Security;
+
+namespace Zkp.Api.Apis;
+
+/// <summary>Claim credentials: issuance (synchronous or queued), the member's list, one credential, revocation.</summary>
+public static class CredentialsApi
+{
+    private const string CredentialExample =
+        """{"id":"7d0c8a52-3b8e-4a59-9f0c-2d6f3c1e9a10","claim_type":"income_range","threshold":50000,"upper_bound":null,"status":"active","issuer_id":"550e8400-e29b-41d4-a716-446655440000","issued_at":"2026-11-22T05:00:00Z","expires_at":"2027-11-22T05:00:00Z","revoked_at":null,"credential":{"@context":["https://www.w3.org/ns/credentials/v2"],"id":"urn:uuid:7d0c8a52-3b8e-4a59-9f0c-2d6f3c1e9a10","type":["VerifiableCredential","ZkpClaimCredential"],"issuer":"did:key:z6Mk...","validFrom":"2026-11-22T05:00:00Z","validUntil":"2027-11-22T05:00:00Z","credentialStatus":{"type":"BitstringStatusListEntry","statusPurpose":"revocation","statusListIndex":"9051","statusListCredential":"https://zkp.example/api/v1/status-lists/..."},"credentialSubject":{"id":"did:key:z6Mk...","claimType":"income_range","...":"..."},"proof":{"type":"DataIntegrityProof","cryptosuite":"eddsa-jcs-2022","...":"..."}}}""";
+
+    public static RouteGroupBuilder MapCredentialsApi(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var group = api.MapGroup("/credentials").WithTags("Credentials");
+        group.MapPost("/issue", IssueAsync)
+            .RequireAuthorization(AuthorizationPolicies.UserJwt)
+            .WithRateLimit(RateLimitPolicies.Account)
+            .WithSummary("Issue a claim credential from the attributes the member's credit union reported (201 with the credential). The value never leaves the server: the credential carries a commitment and a Groth16 proof.")
+            .WithExamples("""{"claim_type":"income_range","threshold":50000}""", (201, CredentialExample));
+        group.MapGet("", ListAsync)
+            .RequireAuthorization(AuthorizationPolicies.UserJwt)
+            .WithSummary("The signed-in member's credentials, newest first, with their status.")
+            .WithExamples(null, (200, "[" + CredentialExample + "]"));
+        group.MapGet("/{id:guid}", GetAsync)
+            .RequireAuthorization(AuthorizationPolicies.AnyCaller)
+            .WithSummary("One credential: for its member, or for the issuing credit union's admin or API key (404 for anyone else).")
+            .WithExamples(null, (200, CredentialExample));
+        return api;
+    }
+
+    internal static async Task<Results<Created<CredentialResponse>, ValidationProblem, ProblemHttpResult>> IssueAsync(
+        IssueCredentialRequest request, ClaimsPrincipal user, CredentialIssuanceService issuance, CancellationToken cancellationToken)
+    {
+        if (MemberId(user) is not { } memberId)
+        {
+            return NotMember();
+        }
+
+        var errors = new FieldErrors().Required("claim_type", request.ClaimType);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        if (request.Threshold is < 0 || request.UpperBound is < 0)
+        {
+            return Problems.Create(StatusCodes.Status400BadRequest, ProblemCodes.ThresholdOutOfRange, "threshold and upper_bound must not be negative.");
+        }
+
+        try
+        {
+            var credential = await issuance.IssueAsync(memberId, request.ClaimType!, (ulong?)request.Threshold, (ulong?)request.UpperBound, cancellationToken);
+            return TypedResults.Created($"/api/v1/credentials/{credential.Id}", CredentialResponse.From(credential));
+        }
+        catch (CredentialIssuanceException refused)
+        {
+            return Problems.Create(refused.Status, refused.Code, refused.Message);
+        }
+    }
+
+    internal static async Task<Results<Ok<List<CredentialResponse>>, ProblemHttpResult>> ListAsync(ClaimsPrincipal user, ZkpDbContext db, CancellationToken cancellationToken)
+    {
+        if (MemberId(user) is not { } memberId)
+        {
+            return NotMember();
+        }
+
+        var rows = await db.Credentials.AsNoTracking()
+            .Where(c => c.MemberAccountId == memberId)
+            .OrderByDescending(c => c.IssuedUtc).ThenByDescending(c => c.Id)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.Select(CredentialResponse.From).ToList());
+    }
+
+    internal static async Task<Results<Ok<CredentialResponse>, ProblemHttpResult>> GetAsync(Guid id, ClaimsPrincipal user, ZkpDbContext db, CancellationToken cancellationToken)
+    {
+        var row = await db.Credentials.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        return row is not null && MaySee(user, row) ? TypedResults.Ok(CredentialResponse.From(row)) : CredentialNotFound();
+    }
+
+    /// <summary>The credential's member, or the issuing credit union (its admins' JWTs and its API keys, both role issuer_admin).</summary>
+    internal static bool MaySee(ClaimsPrincipal user, Credential credential) =>
+        (user.IsInRole(Roles.Member) && user.AccountId() == credential.MemberAccountId)
+        || (user.IsInRole(Roles.IssuerAdmin) && user.OrganizationId() == credential.IssuerId);
+
+    // Anyone else gets the same 404 as for an id that does not exist, so ids cannot be probed.
+    internal static ProblemHttpResult CredentialNotFound() =>
+        Problems.Create(StatusCodes.Status404NotFound, ProblemCodes.NotFound, "No credential with this id.");
+
+    private static Guid? MemberId(ClaimsPrincipal user) => user.IsInRole(Roles.Member) ? user.AccountId() : null;
+
+    private static ProblemHttpResult NotMember() =>
+        Problems.Create(StatusCodes.Status403Forbidden, ProblemCodes.Forbidden, "Only members hold credentials.");
+}
