@@ -45,6 +45,13 @@ public static class ProblemCodes
     public const string ChallengeExpired = "challenge_expired";
     public const string InvalidWalletSignature = "invalid_wallet_signature";
 
+    public const string UnknownClaimType = "unknown_claim_type";
+    public const string ThresholdOutOfRange = "threshold_out_of_range";
+    public const string ClaimNotSatisfied = "claim_not_satisfied";
+    public const string NoAttributes = "no_attributes";
+    public const string AttributeMissing = "attribute_missing";
+    public const string CredentialAlreadyRevoked = "credential_already_revoked";
+
     /// <summary>The code used when a response carries only a status (e.g. a 401 challenge or an unmatched route).</summary>
     public static string ForStatus(int status) => status switch
     {

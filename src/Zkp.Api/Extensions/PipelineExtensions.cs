@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Zkp.Api.Apis;
+using Zkp.Api.Credentials;
 using Zkp.Api.Errors;
 using Zkp.Api.Infrastructure;
 using Zkp.Api.RateLimiting;
@@ -15,6 +16,8 @@ public static class PipelineExtensions
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // The claim circuit's keys first: a missing or foreign proving key stops the start before anything is written.
+        app.Services.GetRequiredService<ClaimKeys>();
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<RegistrySeeder>().SeedAsync();
@@ -61,6 +64,7 @@ public static class PipelineExtensions
         api.MapWalletApi();
         api.MapStatusListsApi();
         api.MapWebhooksApi();
+        api.MapCredentialsApi();
         return app;
     }
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
 using Zkp.Api.Apis;
+using Zkp.Api.Credentials;
 using Zkp.Api.Email;
 using Zkp.Api.Errors;
 using Zkp.Api.Health;
@@ -106,6 +107,7 @@ public static class ServiceRegistration
         services.AddSingleton<KeyVault>();
         services.AddScoped<IssuerService>().AddScoped<StatusListService>().AddScoped<MemberKeyService>().AddScoped<MemberAttributeService>().AddScoped<RegistrySeeder>();
         services.AddZkpWebhooks(configuration, builder.Environment);
+        services.AddZkpCredentials(configuration, builder.Environment, dataDirectory);
 
         services.Configure<JsonOptions>(options =>
         {

@@ -38,6 +38,10 @@ public sealed class ZkpDbContext(DbContextOptions<ZkpDbContext> options) : DbCon
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
+    public DbSet<Credential> Credentials => Set<Credential>();
+
+    public DbSet<IssuanceJob> IssuanceJobs => Set<IssuanceJob>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ZkpDbContext).Assembly);

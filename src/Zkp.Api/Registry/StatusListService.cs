@@ -30,9 +30,10 @@ public sealed class StatusListService(ZkpDbContext db, KeyVault vault, IOptions<
 
     /// <summary>Hands out a fresh (list, index) for a credential of this issuer, creating a new list when the current one is full.</summary>
     /// <exception cref="InvalidOperationException">The issuer does not exist or is not active.</exception>
+    /// <remarks>Joins the caller's transaction when one is open (then the index is handed out only if the caller commits).</remarks>
     public async Task<StatusListAllocation> AllocateAsync(Guid issuerId, CancellationToken cancellationToken = default)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await BeginUnlessAmbientAsync(cancellationToken);
         if (IsPostgres)
         {
             await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM issuers WHERE id = {issuerId} FOR UPDATE", cancellationToken);
@@ -83,15 +84,16 @@ public sealed class StatusListService(ZkpDbContext db, KeyVault vault, IOptions<
         list.AllocatedBits = updated;
         list.AllocatedCount = allocator.Allocated;
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await CommitIfOwnedAsync(transaction, cancellationToken);
         return new StatusListAllocation(list.Id, fresh, CredentialUrl(list.Id));
     }
 
     /// <summary>Sets the index's bit (revoked). Idempotent: returns false when it was already set.</summary>
     /// <exception cref="InvalidOperationException">No such list, or the index was never allocated.</exception>
+    /// <remarks>Joins the caller's transaction when one is open.</remarks>
     public async Task<bool> RevokeAsync(Guid listId, int index, CancellationToken cancellationToken = default)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await BeginUnlessAmbientAsync(cancellationToken);
         if (IsPostgres)
         {
             await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM status_lists WHERE id = {listId} FOR UPDATE", cancellationToken);
@@ -115,8 +117,20 @@ public sealed class StatusListService(ZkpDbContext db, KeyVault vault, IOptions<
         list.Bits = bits;
         list.UpdatedUtc = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await CommitIfOwnedAsync(transaction, cancellationToken);
         return true;
+    }
+
+    // A transaction of our own, or null inside the caller's (whose commit or rollback then decides for our changes too).
+    private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> BeginUnlessAmbientAsync(CancellationToken cancellationToken) =>
+        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+
+    private static async Task CommitIfOwnedAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction, CancellationToken cancellationToken)
+    {
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
 
     /// <summary>
