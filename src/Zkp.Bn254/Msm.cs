@@ -5,9 +5,10 @@ namespace Zkp.Bn254;
 
 /// <summary>
 /// Multi-scalar multiplication sum_i [scalars[i]] points[i] for G1 and G2 by Pippenger's bucket
-/// method (signed digits, window width chosen from the input size), with the windows spread over
-/// the machine's cores for inputs of 1024 points or more. Variable time in the scalars, like every
-/// Groth16 prover's MSM. Points are trusted (all public point values are valid).
+/// method: signed digits, zero scalars skipped, window width chosen from the scalars' bit lengths,
+/// affine buckets with batched inversions, windows spread over the machine's cores when there is
+/// enough work. Variable time in the scalars, like every Groth16 prover's MSM. Points are trusted
+/// (all public point values are valid; nothing here checks curve or subgroup membership).
 /// </summary>
 public static class Msm
 {

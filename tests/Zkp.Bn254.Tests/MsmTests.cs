@@ -101,6 +101,99 @@ public class MsmTests
         Assert.True(expected == Msm.G2(points, scalars));
     }
 
+    [Theory]
+    [InlineData(64, 1)]
+    [InlineData(700, 1)]
+    [InlineData(700, 0)]
+    [InlineData(3000, 0)]
+    public void G1_msm_with_witness_like_scalars_equals_naive_sum(int n, int maxDegreeOfParallelism)
+    {
+        // Groth16 witnesses: many 0 and 1 wires, bits, 64-bit values, some full-size field elements.
+        var (points, scalars) = RandomG1Input(n, 300 + n);
+        var rng = new Random(n);
+        for (int i = 0; i < n; i++)
+        {
+            scalars[i] = rng.Next(10) switch
+            {
+                0 or 1 or 2 => Fr.Zero,
+                3 or 4 => Fr.One,
+                5 or 6 => Fr.FromUInt64((ulong)rng.NextInt64()),
+                _ => scalars[i],
+            };
+        }
+        Assert.True(NaiveG1(points, scalars) == Msm.G1(points, scalars, maxDegreeOfParallelism));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(0)]
+    public void G1_msm_of_small_scalars_only_uses_few_windows_and_equals_naive_sum(int maxDegreeOfParallelism)
+    {
+        var (points, scalars) = RandomG1Input(2000, 77);
+        var rng = new Random(78);
+        for (int i = 0; i < scalars.Length; i++)
+        {
+            scalars[i] = Fr.FromUInt64((ulong)rng.Next(0, 3));
+        }
+        Assert.True(NaiveG1(points, scalars) == Msm.G1(points, scalars, maxDegreeOfParallelism));
+    }
+
+    [Fact]
+    public void G1_msm_of_zero_scalars_is_infinity()
+    {
+        var (points, _) = RandomG1Input(50, 5);
+        Assert.True(Msm.G1(points, new Fr[50]).IsInfinity);
+    }
+
+    [Fact]
+    public void Window_count_leaves_room_for_the_last_carry()
+    {
+        Assert.Equal(20, Pippenger<Fp>.WindowCount(254, 13)); // ceil(255 / 13)
+        Assert.Equal(5, Pippenger<Fp>.WindowCount(64, 13));  // ceil(65 / 13)
+        Assert.Equal(6, Pippenger<Fp>.WindowCount(65, 13));
+        Assert.Equal(1, Pippenger<Fp>.WindowCount(1, 2));
+        var rng = new Random(10);
+        foreach (int maxBits in new[] { 1, 2, 13, 63, 64, 65, 128, 200, 254 })
+        {
+            foreach (int c in new[] { 2, 5, 8, 13, 16 })
+            {
+                int windows = Pippenger<Fp>.WindowCount(maxBits, c);
+                // The largest scalar of maxBits bits, and random ones of exactly maxBits bits.
+                var largest = (BigInteger.One << maxBits) - 1;
+                var samples = new List<BigInteger> { largest };
+                for (int t = 0; t < 5; t++)
+                {
+                    samples.Add((BigInteger.One << (maxBits - 1)) | (TestValues.RandomBelow(rng, Fr.Modulus) & (largest >> 1)));
+                }
+                foreach (var k in samples)
+                {
+                    var digits = new int[windows];
+                    Pippenger<Fp>.ComputeSignedDigits([Limbs256.FromBigInteger(k)], c, windows, digits);
+                    BigInteger value = 0;
+                    for (int w = windows - 1; w >= 0; w--)
+                    {
+                        value = (value << c) + digits[w];
+                        Assert.InRange(digits[w], -(1 << (c - 1)) + 1, 1 << (c - 1));
+                    }
+                    Assert.Equal(k, value);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Window_width_follows_the_scalar_bit_lengths()
+    {
+        var counts = new int[257];
+        counts[254] = 65536; // a 62k-constraint prover's H MSM
+        Assert.Equal(13, Pippenger<Fp>.WindowBits(counts, 254));
+        counts[254] = 1024;
+        Assert.Equal(7, Pippenger<Fp>.WindowBits(counts, 254));
+        counts[254] = 0;
+        counts[1] = 100_000; // only 0/1 scalars: one window of width 2 costs one addition each
+        Assert.Equal(2, Pippenger<Fp>.WindowBits(counts, 1));
+    }
+
     [Fact]
     public void Length_mismatch_is_rejected()
     {
