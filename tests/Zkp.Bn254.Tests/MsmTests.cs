@@ -194,6 +194,60 @@ public class MsmTests
         Assert.Equal(2, Pippenger<Fp>.WindowBits(counts, 1));
     }
 
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(3, 1)]
+    [InlineData(300, 1)]
+    [InlineData(1500, 0)]
+    [InlineData(1500, 1)]
+    public void G1_msm_over_prepared_bases_equals_naive_sum(int n, int maxDegreeOfParallelism)
+    {
+        var (points, scalars) = RandomG1Input(n, 400 + n);
+        var bases = Msm.PrepareG1(points, maxDegreeOfParallelism);
+        Assert.Equal(n, bases.Count);
+        Assert.True(NaiveG1(points, scalars) == Msm.G1(bases, scalars, maxDegreeOfParallelism));
+        // The same bases again, with witness-like scalars (0, 1, 64-bit, full).
+        var rng = new Random(n);
+        for (int i = 0; i < n; i++)
+        {
+            scalars[i] = (i % 4) switch { 0 => Fr.Zero, 1 => Fr.One, 2 => Fr.FromUInt64((ulong)rng.NextInt64()), _ => scalars[i] };
+        }
+        Assert.True(NaiveG1(points, scalars) == Msm.G1(bases, scalars, maxDegreeOfParallelism));
+        Assert.True(Msm.G1(bases, new Fr[n]).IsInfinity);
+    }
+
+    [Fact]
+    public void G2_msm_over_prepared_bases_equals_naive_sum()
+    {
+        var rng = new Random(500);
+        const int n = 150;
+        var points = new G2Affine[n];
+        var scalars = new Fr[n];
+        var expected = G2Jacobian.Infinity;
+        for (int i = 0; i < n; i++)
+        {
+            points[i] = i == 7 ? G2Affine.Infinity : G2Affine.Generator.Multiply(TestPoints.RandomScalar(rng)).ToAffine();
+            scalars[i] = i % 3 == 0 ? Fr.FromUInt64((ulong)i) : TestPoints.RandomScalar(rng);
+            expected += points[i].Multiply(scalars[i]);
+        }
+        var bases = Msm.PrepareG2(points);
+        Assert.True(expected == Msm.G2(bases, scalars));
+        Assert.True(expected == Msm.G2(bases, scalars, maxDegreeOfParallelism: 1));
+    }
+
+    [Fact]
+    public void Prepared_bases_reject_a_scalar_count_mismatch_and_report_their_size()
+    {
+        var (points, scalars) = RandomG1Input(20, 1);
+        var bases = Msm.PrepareG1(points);
+        Assert.Throws<ArgumentException>(() => Msm.G1(bases, scalars.AsSpan(1)));
+        // 20 points: width 6 bits (from the cost model), ceil(255 / 6) = 43 shifted copies of 64 bytes.
+        Assert.Equal(6, Pippenger<Fp>.PreparedWindowBits(20));
+        Assert.Equal(20L * 43 * 64, Msm.PreparedG1Bytes(20));
+        Assert.Equal(10, Pippenger<Fp>.PreparedWindowBits(1024));
+        Assert.Equal(1024L * Pippenger<Fp2>.WindowCount(254, Pippenger<Fp2>.PreparedWindowBits(1024)) * 128, Msm.PreparedG2Bytes(1024));
+    }
+
     [Fact]
     public void Length_mismatch_is_rejected()
     {

@@ -202,34 +202,246 @@ internal static class Pippenger<T>
 
     /// <summary>
     /// Fills windowSums[from..to) with sum_j (j + 1) * bucket_j of each window. The buckets of all
-    /// these windows live in one array (window-major) so that one pass over the points fills them,
+    /// these windows live in one set (window-major) so that one pass over the points fills them,
     /// with affine batches spanning the windows when there are enough buckets to keep collisions rare.
     /// </summary>
     private static void AccumulateWindows(AffinePoint<T>[] points, int terms, int[] digits, int windows, int c, int from, int to, JacobianPoint<T>[] windowSums)
     {
         int half = 1 << (c - 1);
-        int bucketCount = (to - from) * half;
-        int batchSize = Math.Min(bucketCount / 4, MaxAffineBatch);
-        var overflow = new JacobianPoint<T>[bucketCount];
-        overflow.AsSpan().Fill(JacobianPoint<T>.Infinity);
-        AffinePoint<T>[]? affine = null;
-        if (batchSize >= MinAffineBatch && (long)terms * (to - from) >= 4L * batchSize)
+        var buckets = new BucketSet((to - from) * half, (long)terms * (to - from));
+        for (int i = 0; i < terms; i++)
         {
-            affine = new AffinePoint<T>[bucketCount]; // (0, 0): empty
-            AccumulateBatchAffine(points, terms, digits, windows, half, from, to, batchSize, affine, overflow);
+            int row = i * windows;
+            for (int w = from; w < to; w++)
+            {
+                int d = digits[row + w];
+                if (d != 0)
+                {
+                    buckets.Add((w - from) * half + (d > 0 ? d - 1 : -d - 1), in points[i], d < 0);
+                }
+            }
+        }
+        buckets.Flush();
+        for (int w = from; w < to; w++)
+        {
+            windowSums[w] = buckets.WeightedSum((w - from) * half, half);
+        }
+    }
+
+    /// <summary>
+    /// MSM over prepared bases (bases[i * tableWindows + w] = 2^(c w) P_i): every window's digit
+    /// adds its shifted base into one shared set of buckets, so the running-sum reduction happens
+    /// once instead of once per window and there is no doubling at all. Terms are split into
+    /// contiguous parts (one bucket set each) when running in parallel.
+    /// </summary>
+    public static JacobianPoint<T> RunPrepared(PreparedBases<T> table, ReadOnlySpan<Limbs256> scalars, int maxDegreeOfParallelism)
+    {
+        Span<int> bitLengthCounts = stackalloc int[257];
+        bitLengthCounts.Clear();
+        var termIndex = new int[scalars.Length];
+        var termScalars = new Limbs256[scalars.Length];
+        int terms = 0;
+        int maxBits = 0;
+        int tableWindows = table.Windows;
+        var bases = table.Bases;
+        for (int i = 0; i < scalars.Length; i++)
+        {
+            int bits = scalars[i].BitLength;
+            if (bits == 0 || bases[i * tableWindows].IsInfinity)
+            {
+                continue;
+            }
+            termIndex[terms] = i;
+            termScalars[terms] = scalars[i];
+            terms++;
+            bitLengthCounts[bits]++;
+            maxBits = Math.Max(maxBits, bits);
+        }
+
+        if (terms == 0)
+        {
+            return JacobianPoint<T>.Infinity;
+        }
+
+        int c = table.WindowBits;
+        int windows = WindowCount(maxBits, c); // <= tableWindows: canonical scalars have at most 254 bits
+        var digits = new int[checked(terms * windows)];
+        ComputeSignedDigits(termScalars.AsSpan(0, terms), c, windows, digits);
+        Array.Clear(termScalars);
+
+        long estimatedAdditions = (long)terms * windows;
+        int parts = 1;
+        if (maxDegreeOfParallelism != 1 && estimatedAdditions >= 2 * ParallelWorkThreshold)
+        {
+            int cores = maxDegreeOfParallelism <= 0 ? Environment.ProcessorCount : maxDegreeOfParallelism;
+            parts = (int)Math.Min(Math.Min(2L * cores, terms), estimatedAdditions / ParallelWorkThreshold);
+        }
+
+        int half = 1 << (c - 1);
+        var partSums = new JacobianPoint<T>[parts];
+        int termCount = terms;
+        void Part(int part)
+        {
+            int start = (int)((long)termCount * part / parts);
+            int end = (int)((long)termCount * (part + 1) / parts);
+            var buckets = new BucketSet(half, (long)(end - start) * windows);
+            for (int t = start; t < end; t++)
+            {
+                int row = t * windows;
+                int baseRow = termIndex[t] * tableWindows;
+                for (int w = 0; w < windows; w++)
+                {
+                    int d = digits[row + w];
+                    if (d != 0)
+                    {
+                        buckets.Add(d > 0 ? d - 1 : -d - 1, in bases[baseRow + w], d < 0);
+                    }
+                }
+            }
+            buckets.Flush();
+            partSums[part] = buckets.WeightedSum(0, half);
+        }
+
+        if (parts > 1)
+        {
+            var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism <= 0 ? -1 : maxDegreeOfParallelism };
+            Parallel.For(0, parts, options, Part);
         }
         else
         {
-            AccumulateJacobian(points, terms, digits, windows, half, from, to, overflow);
+            Part(0);
         }
 
-        for (int w = from; w < to; w++)
+        var result = partSums[0];
+        for (int part = 1; part < parts; part++)
         {
-            int offset = (w - from) * half;
-            // sum_j (j + 1) * bucket_j via running sums from the top bucket down.
+            CurveArithmetic<T>.Add(in result, in partSums[part], out result);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Window width for prepared bases of <paramref name="count"/> points, assuming full-size
+    /// scalars: n ceil(255 / c) additions plus one reduction of 2^(c-1) buckets per parallel part
+    /// (two assumed), between 4 and 16 bits.
+    /// </summary>
+    internal static int PreparedWindowBits(int count)
+    {
+        int best = 4;
+        long bestCost = long.MaxValue;
+        for (int c = 4; c <= 16; c++)
+        {
+            long cost = (long)count * WindowCount(254, c) + 2L * (1L << (c - 1)) * ReductionCostPerBucket;
+            if (cost < bestCost)
+            {
+                bestCost = cost;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// A set of buckets filled by <see cref="Add"/>. With enough buckets and additions, additions are
+    /// queued in affine batches (at most one per bucket per batch) that share one field inversion by
+    /// Montgomery's trick, about 6 multiplications per addition instead of the 11 of a mixed Jacobian
+    /// addition. Additions that would collide within a batch, or that are doublings or
+    /// cancellations (equal x), go to a Jacobian overflow bucket instead, which keeps the affine
+    /// formula free of exceptional cases. Otherwise every addition is Jacobian.
+    /// </summary>
+    private sealed class BucketSet
+    {
+        private readonly JacobianPoint<T>[] overflow;
+        private readonly AffinePoint<T>[]? affine; // (0, 0): empty
+        private readonly bool[]? inBatch;
+        private readonly int[] pendingBucket = [];
+        private readonly AffinePoint<T>[] pendingPoint = [];
+        private readonly T[] denominators = [];
+        private readonly T[] prefix = [];
+        private int pending;
+
+        public BucketSet(int bucketCount, long expectedAdditions)
+        {
+            overflow = new JacobianPoint<T>[bucketCount];
+            overflow.AsSpan().Fill(JacobianPoint<T>.Infinity);
+            int batchSize = Math.Min(bucketCount / 4, MaxAffineBatch);
+            if (batchSize >= MinAffineBatch && expectedAdditions >= 4L * batchSize)
+            {
+                affine = new AffinePoint<T>[bucketCount];
+                inBatch = new bool[bucketCount];
+                pendingBucket = new int[batchSize];
+                pendingPoint = new AffinePoint<T>[batchSize];
+                denominators = new T[batchSize];
+                prefix = new T[batchSize];
+            }
+        }
+
+        /// <summary>bucket += (negate ? -point : point); point is not infinity.</summary>
+        public void Add(int bucket, in AffinePoint<T> point, bool negate)
+        {
+            var term = negate ? CurveArithmetic<T>.Negate(in point) : point;
+            if (affine is null || inBatch![bucket] || T.AreEqual(in affine[bucket].X, in term.X))
+            {
+                CurveArithmetic<T>.AddMixed(in overflow[bucket], in term, out overflow[bucket]);
+                return;
+            }
+            if (affine[bucket].IsInfinity)
+            {
+                affine[bucket] = term;
+                return;
+            }
+            inBatch[bucket] = true;
+            pendingBucket[pending] = bucket;
+            pendingPoint[pending] = term;
+            pending++;
+            if (pending == pendingBucket.Length)
+            {
+                Flush();
+            }
+        }
+
+        /// <summary>affine[b] += point for each queued pair, all x coordinates distinct, one inversion in total.</summary>
+        public void Flush()
+        {
+            if (pending == 0 || affine is null)
+            {
+                return;
+            }
+            var acc = T.OneElement;
+            for (int k = 0; k < pending; k++)
+            {
+                prefix[k] = acc;
+                T.Subtract(in pendingPoint[k].X, in affine[pendingBucket[k]].X, out denominators[k]);
+                T.Multiply(in acc, in denominators[k], out acc);
+            }
+            var inverse = T.InvertOrZero(in acc);
+            for (int k = pending - 1; k >= 0; k--)
+            {
+                T.Multiply(in inverse, in prefix[k], out var denominatorInverse);
+                T.Multiply(in inverse, in denominators[k], out inverse);
+                int b = pendingBucket[k];
+                ref readonly var q = ref pendingPoint[k];
+                ref readonly var a = ref affine[b];
+                T.Subtract(in q.Y, in a.Y, out var lambda);
+                T.Multiply(in lambda, in denominatorInverse, out lambda);
+                T.Square(in lambda, out var x3);
+                T.Subtract(in x3, in a.X, out x3);
+                T.Subtract(in x3, in q.X, out x3);
+                T.Subtract(in a.X, in x3, out var y3);
+                T.Multiply(in lambda, in y3, out y3);
+                T.Subtract(in y3, in a.Y, out y3);
+                affine[b] = new AffinePoint<T>(x3, y3);
+                inBatch![b] = false;
+            }
+            pending = 0;
+        }
+
+        /// <summary>sum_j (j + 1) * bucket[offset + j] for j &lt; count, by running sums from the top bucket down. Call after <see cref="Flush"/>.</summary>
+        public JacobianPoint<T> WeightedSum(int offset, int count)
+        {
             var running = JacobianPoint<T>.Infinity;
             var total = JacobianPoint<T>.Infinity;
-            for (int j = half - 1; j >= 0; j--)
+            for (int j = count - 1; j >= 0; j--)
             {
                 ref readonly var jacobianPart = ref overflow[offset + j];
                 if (!jacobianPart.IsInfinity)
@@ -242,115 +454,76 @@ internal static class Pippenger<T>
                 }
                 CurveArithmetic<T>.Add(in total, in running, out total);
             }
-            windowSums[w] = total;
+            return total;
         }
     }
+}
 
-    private static void AccumulateJacobian(AffinePoint<T>[] points, int terms, int[] digits, int windows, int half, int from, int to, JacobianPoint<T>[] buckets)
+/// <summary>
+/// Bases prepared for repeated MSMs: Bases[i * Windows + w] = 2^(WindowBits * w) P_i in affine form,
+/// for every window a canonical scalar (below 2^254) can need. Built once per point set (a proving
+/// key's), at the cost of about 254 doublings per point and Windows points of memory per point.
+/// </summary>
+internal sealed class PreparedBases<T>
+    where T : unmanaged, IFieldOps<T>
+{
+    private PreparedBases(int count, int windowBits, int windows, AffinePoint<T>[] bases)
     {
-        for (int i = 0; i < terms; i++)
-        {
-            int row = i * windows;
-            for (int w = from; w < to; w++)
-            {
-                int d = digits[row + w];
-                if (d == 0)
-                {
-                    continue;
-                }
-                int bucket = (w - from) * half + (d > 0 ? d - 1 : -d - 1);
-                var point = d > 0 ? points[i] : CurveArithmetic<T>.Negate(in points[i]);
-                CurveArithmetic<T>.AddMixed(in buckets[bucket], in point, out buckets[bucket]);
-            }
-        }
+        Count = count;
+        WindowBits = windowBits;
+        Windows = windows;
+        Bases = bases;
     }
 
-    /// <summary>
-    /// Bucket accumulation in affine coordinates: additions are queued in batches (at most one per
-    /// bucket per batch) and share one field inversion by Montgomery's trick, so an addition costs
-    /// about 6 multiplications instead of the 11 of a mixed Jacobian addition. Additions that would
-    /// collide within a batch, or that are doublings or cancellations (equal x), go to the Jacobian
-    /// overflow bucket instead, which keeps the affine formula free of exceptional cases.
-    /// </summary>
-    private static void AccumulateBatchAffine(
-        AffinePoint<T>[] points, int terms, int[] digits, int windows, int half, int from, int to, int batchSize, AffinePoint<T>[] affine, JacobianPoint<T>[] overflow)
-    {
-        var inBatch = new bool[affine.Length];
-        var pendingBucket = new int[batchSize];
-        var pendingPoint = new AffinePoint<T>[batchSize];
-        var denominators = new T[batchSize];
-        var prefix = new T[batchSize];
-        int pending = 0;
+    public int Count { get; }
 
-        for (int i = 0; i < terms; i++)
+    public int WindowBits { get; }
+
+    public int Windows { get; }
+
+    public AffinePoint<T>[] Bases { get; }
+
+    /// <summary>Points are trusted to be valid (on the curve, in the subgroup); infinity is allowed.</summary>
+    public static PreparedBases<T> Create(ReadOnlySpan<AffinePoint<T>> points, int windowBits, int maxDegreeOfParallelism)
+    {
+        int windows = Pippenger<T>.WindowCount(254, windowBits);
+        var bases = new AffinePoint<T>[checked(points.Length * windows)];
+        var source = points.ToArray();
+        const int Chunk = 256;
+        int chunks = (source.Length + Chunk - 1) / Chunk;
+        void Build(int chunk)
         {
-            int row = i * windows;
-            for (int w = from; w < to; w++)
+            int from = chunk * Chunk;
+            int to = Math.Min(source.Length, from + Chunk);
+            var jacobian = new JacobianPoint<T>[(to - from) * windows];
+            for (int i = from; i < to; i++)
             {
-                int d = digits[row + w];
-                if (d == 0)
+                var p = CurveArithmetic<T>.FromAffine(in source[i]);
+                int row = (i - from) * windows;
+                for (int w = 0; w < windows; w++)
                 {
-                    continue;
-                }
-                int bucket = (w - from) * half + (d > 0 ? d - 1 : -d - 1);
-                var point = d > 0 ? points[i] : CurveArithmetic<T>.Negate(in points[i]);
-                if (inBatch[bucket] || T.AreEqual(in affine[bucket].X, in point.X))
-                {
-                    CurveArithmetic<T>.AddMixed(in overflow[bucket], in point, out overflow[bucket]);
-                    continue;
-                }
-                if (affine[bucket].IsInfinity)
-                {
-                    affine[bucket] = point;
-                    continue;
-                }
-                inBatch[bucket] = true;
-                pendingBucket[pending] = bucket;
-                pendingPoint[pending] = point;
-                pending++;
-                if (pending == batchSize)
-                {
-                    FlushBatch(affine, inBatch, pendingBucket, pendingPoint, denominators, prefix, pending);
-                    pending = 0;
+                    jacobian[row + w] = p;
+                    for (int d = 0; d < windowBits && w + 1 < windows; d++)
+                    {
+                        CurveArithmetic<T>.Double(in p, out p);
+                    }
                 }
             }
+            CurveArithmetic<T>.BatchToAffine(jacobian, bases.AsSpan(from * windows, (to - from) * windows));
         }
-        FlushBatch(affine, inBatch, pendingBucket, pendingPoint, denominators, prefix, pending);
-    }
 
-    /// <summary>affine[b] += point for each queued pair, all x coordinates distinct, one inversion in total.</summary>
-    private static void FlushBatch(
-        AffinePoint<T>[] affine, bool[] inBatch, int[] pendingBucket, AffinePoint<T>[] pendingPoint, T[] denominators, T[] prefix, int count)
-    {
-        if (count == 0)
+        if (maxDegreeOfParallelism != 1 && chunks > 1)
         {
-            return;
+            var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism <= 0 ? -1 : maxDegreeOfParallelism };
+            Parallel.For(0, chunks, options, Build);
         }
-        var acc = T.OneElement;
-        for (int k = 0; k < count; k++)
+        else
         {
-            prefix[k] = acc;
-            T.Subtract(in pendingPoint[k].X, in affine[pendingBucket[k]].X, out denominators[k]);
-            T.Multiply(in acc, in denominators[k], out acc);
+            for (int chunk = 0; chunk < chunks; chunk++)
+            {
+                Build(chunk);
+            }
         }
-        var inverse = T.InvertOrZero(in acc);
-        for (int k = count - 1; k >= 0; k--)
-        {
-            T.Multiply(in inverse, in prefix[k], out var denominatorInverse);
-            T.Multiply(in inverse, in denominators[k], out inverse);
-            int b = pendingBucket[k];
-            ref readonly var q = ref pendingPoint[k];
-            ref readonly var a = ref affine[b];
-            T.Subtract(in q.Y, in a.Y, out var lambda);
-            T.Multiply(in lambda, in denominatorInverse, out lambda);
-            T.Square(in lambda, out var x3);
-            T.Subtract(in x3, in a.X, out x3);
-            T.Subtract(in x3, in q.X, out x3);
-            T.Subtract(in a.X, in x3, out var y3);
-            T.Multiply(in lambda, in y3, out y3);
-            T.Subtract(in y3, in a.Y, out y3);
-            affine[b] = new AffinePoint<T>(x3, y3);
-            inBatch[b] = false;
-        }
+        return new PreparedBases<T>(points.Length, windowBits, windows, bases);
     }
 }

@@ -62,21 +62,29 @@ public static class Groth16Prover
             // branches below run side by side. The quotient branch (3 FFT pairs, then the largest
             // MSM) is the longest and goes first.
             int privateStart = key.PublicSignalCount + 1;
+            var prepared = key.PreparedBasesForNextProof();
             var delta1 = key.Delta1.ToJacobian();
             G1Jacobian quotientPart = default, aPrime = default, sTimesAPrime = default, rTimesB1Prime = default, cPart = default, rDelta = default, rsDelta = default;
             G2Jacobian piB = default;
             Parallel.Invoke(
-                () => quotientPart = Msm.G1(key.H, QuotientOnOddCoset(domain, a, b, c)),
-                () => piB = Msm.G2(key.B2, witness) + key.Beta2 + key.Delta2.ToJacobian().MultiplyConstantTime(s),
                 () =>
                 {
-                    aPrime = Msm.G1(key.A, witness) + key.Alpha1;
+                    var quotient = QuotientOnOddCoset(domain, a, b, c);
+                    quotientPart = prepared is null ? Msm.G1(key.H, quotient) : Msm.G1(prepared.H, quotient);
+                },
+                () => piB = (prepared is null ? Msm.G2(key.B2, witness) : Msm.G2(prepared.B2, witness))
+                    + key.Beta2 + key.Delta2.ToJacobian().MultiplyConstantTime(s),
+                () =>
+                {
+                    aPrime = (prepared is null ? Msm.G1(key.A, witness) : Msm.G1(prepared.A, witness)) + key.Alpha1;
                     sTimesAPrime = aPrime.MultiplyConstantTime(s);
                 },
-                () => rTimesB1Prime = (Msm.G1(key.B1, witness) + key.Beta1).MultiplyConstantTime(r),
+                () => rTimesB1Prime = ((prepared is null ? Msm.G1(key.B1, witness) : Msm.G1(prepared.B1, witness)) + key.Beta1)
+                    .MultiplyConstantTime(r),
                 () =>
                 {
-                    cPart = Msm.G1(key.C, witness.AsSpan(privateStart));
+                    var privateWitness = witness.AsSpan(privateStart);
+                    cPart = prepared is null ? Msm.G1(key.C, privateWitness) : Msm.G1(prepared.C, privateWitness);
                     rDelta = delta1.MultiplyConstantTime(r);
                     rsDelta = delta1.MultiplyConstantTime(rs);
                 });
