@@ -51,10 +51,15 @@ public static class Groth16Verifier
             accumulated += ic[i + 1].Multiply(publicSignals[i]);
         }
 
-        // Only B changes from proof to proof; the key's G2 lines are prepared once per key.
-        var fixedG2 = key.PreparedFixedG2;
+        // e(-A, B) e(alpha, beta) e(vk_x, gamma) e(C, delta) == 1. Only B changes from proof to
+        // proof: its lines are computed on the fly (preparing them would cost as much and allocate),
+        // gamma's and delta's come prepared with the key, and e(alpha, beta) is a constant factor.
+        var prepared = key.Prepared;
         return Pairing.PairingCheck(
-            [-proof.A, key.Alpha1, accumulated.ToAffine(), proof.C],
-            [new G2Prepared(proof.B), fixedG2[0], fixedG2[1], fixedG2[2]]);
+            [-proof.A],
+            [proof.B],
+            [accumulated.ToAffine(), proof.C],
+            [prepared.Gamma2, prepared.Delta2],
+            prepared.AlphaBeta);
     }
 }
