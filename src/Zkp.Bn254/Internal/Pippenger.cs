@@ -322,16 +322,21 @@ internal static class Pippenger<T>
 
     /// <summary>
     /// Window width for prepared bases of <paramref name="count"/> points, assuming full-size
-    /// scalars: n ceil(255 / c) additions plus one reduction of 2^(c-1) buckets per parallel part
-    /// (two assumed), between 4 and 16 bits.
+    /// scalars, in field multiplications: n ceil(255 / c) additions into a single set of 2^(c-1)
+    /// buckets, each 6 plus its share of the batch inversion (about 480 / batch; 11 for Jacobian
+    /// buckets when the set is too small for affine batches), plus a 27-multiplication running-sum
+    /// step per bucket and parallel part (two assumed). Between 4 and 16 bits.
     /// </summary>
     internal static int PreparedWindowBits(int count)
     {
         int best = 4;
-        long bestCost = long.MaxValue;
+        double bestCost = double.MaxValue;
         for (int c = 4; c <= 16; c++)
         {
-            long cost = (long)count * WindowCount(254, c) + 2L * (1L << (c - 1)) * ReductionCostPerBucket;
+            int half = 1 << (c - 1);
+            int batch = Math.Min(half / 4, MaxAffineBatch);
+            double additionCost = batch >= MinAffineBatch ? 6 + (480.0 / batch) : 11;
+            double cost = ((double)count * WindowCount(254, c) * additionCost) + (2.0 * half * 27);
             if (cost < bestCost)
             {
                 bestCost = cost;
