@@ -93,15 +93,15 @@ public sealed class ProvingKey
     private int proofsStarted;
     private PreparedProverBases? prepared;
 
+    /// <summary>True once the prepared bases exist (tests).</summary>
+    internal bool HasPreparedBases => prepared is not null;
+
     /// <summary>
     /// The prepared bases for the next proof, or null for plain MSMs. They are built on the second
     /// proof with this key (about 250 doublings per point, several proofs' worth of work), so that a
     /// key used once, as by the CLI, never pays for them; and only when they fit in
     /// <see cref="MaxPreparedBasesBytes"/>.
     /// </summary>
-    /// <summary>True once the prepared bases exist (tests).</summary>
-    internal bool HasPreparedBases => prepared is not null;
-
     internal PreparedProverBases? PreparedBasesForNextProof()
     {
         if (prepared is not null)
@@ -109,7 +109,9 @@ public sealed class ProvingKey
             return prepared;
         }
 
-        if (Interlocked.Increment(ref proofsStarted) < 2 || PreparedProverBases.EstimatedBytes(this) > MaxPreparedBasesBytes)
+        // Counting stops at 2, so it never wraps however many proofs a key too large for tables makes.
+        if ((Volatile.Read(ref proofsStarted) < 2 && Interlocked.Increment(ref proofsStarted) < 2)
+            || PreparedProverBases.EstimatedBytes(this) > MaxPreparedBasesBytes)
         {
             return null;
         }
