@@ -5,7 +5,8 @@ namespace Zkp.Bn254;
 
 /// <summary>
 /// Multi-scalar multiplication sum_i [scalars[i]] points[i] for G1 and G2 by Pippenger's bucket
-/// method: signed digits, zero scalars skipped, window width chosen from the scalars' bit lengths,
+/// method (up to 8 G1 terms: GLV halves and one shared doubling chain instead): signed digits, zero
+/// scalars skipped, window width chosen from the scalars' bit lengths,
 /// affine buckets with batched inversions, windows spread over the machine's cores when there is
 /// enough work. Variable time in the scalars, like every Groth16 prover's MSM. Points are trusted
 /// (all public point values are valid; nothing here checks curve or subgroup membership).
@@ -19,7 +20,10 @@ public static class Msm
     public static G1Jacobian G1(ReadOnlySpan<G1Affine> points, ReadOnlySpan<Fr> scalars, int maxDegreeOfParallelism = 0)
     {
         var canonical = Canonical(points.Length, scalars);
-        return new G1Jacobian(Pippenger<Fp>.Run(MemoryMarshal.Cast<G1Affine, AffinePoint<Fp>>(points), canonical, maxDegreeOfParallelism));
+        var affine = MemoryMarshal.Cast<G1Affine, AffinePoint<Fp>>(points);
+        return new G1Jacobian(points.Length <= StrausG1.MaxTerms
+            ? StrausG1.Run(affine, canonical)
+            : Pippenger<Fp>.Run(affine, canonical, maxDegreeOfParallelism));
     }
 
     /// <inheritdoc cref="G1"/>

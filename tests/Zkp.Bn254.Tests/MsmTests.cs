@@ -248,6 +248,40 @@ public class MsmTests
         Assert.Equal(1024L * Pippenger<Fp2>.WindowCount(254, Pippenger<Fp2>.PreparedWindowBits(1024)) * 128, Msm.PreparedG2Bytes(1024));
     }
 
+    [Theory]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(8)]
+    [InlineData(9)]
+    public void Small_g1_msm_equals_naive_sum_with_extreme_scalars(int n)
+    {
+        // Up to 8 terms take the GLV/Straus path: scalars 0, 1, r - 1, small, 64-bit, full, a
+        // repeated base and infinity.
+        var (points, scalars) = RandomG1Input(n, 600 + n);
+        var rng = new Random(n);
+        scalars[0] = Fr.Zero;
+        scalars[1] = Fr.One;
+        scalars[2] = Fr.FromBigInteger(Fr.Modulus - 1);
+        scalars[3] = Fr.FromUInt64((ulong)rng.NextInt64());
+        if (n > 4)
+        {
+            points[4] = points[2];
+            scalars[4] = Fr.FromUInt64(65535);
+        }
+        Assert.True(NaiveG1(points, scalars) == Msm.G1(points, scalars));
+        for (int t = 0; t < 10; t++)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                scalars[i] = TestPoints.RandomScalar(rng);
+            }
+            Assert.True(NaiveG1(points, scalars) == Msm.G1(points, scalars));
+        }
+        Assert.True(Msm.G1(points, new Fr[n]).IsInfinity);
+        var cancelling = new[] { points[2], points[2] };
+        Assert.True(Msm.G1(cancelling, [Fr.FromUInt64(5), -Fr.FromUInt64(5)]).IsInfinity);
+    }
+
     [Fact]
     public void Length_mismatch_is_rejected()
     {

@@ -42,6 +42,8 @@ public sealed class VerifyingKey
 
     public IReadOnlyList<G1Affine> IC => ic;
 
+    internal ReadOnlySpan<G1Affine> ICPoints => ic;
+
     /// <summary>
     /// The circuit this key belongs to (<see cref="Formats.CircuitHash"/>), or null when unknown (a key
     /// read from snarkjs JSON or .zkey carries none until <see cref="BindTo"/> is called).
