@@ -8,7 +8,8 @@ namespace Zkp.Bn254;
 /// method (up to 8 G1 terms: GLV halves and one shared doubling chain instead): signed digits, zero
 /// scalars skipped, window width chosen from the scalars' bit lengths,
 /// affine buckets with batched inversions, windows spread over the machine's cores when there is
-/// enough work. Variable time in the scalars, like every Groth16 prover's MSM. Points are trusted
+/// enough work. Variable time in the scalars, like every Groth16 prover's MSM; the copies of the
+/// scalars (often a secret witness) made on the way are cleared before returning. Points are trusted
 /// (all public point values are valid; nothing here checks curve or subgroup membership).
 /// </summary>
 public static class Msm
@@ -20,17 +21,31 @@ public static class Msm
     public static G1Jacobian G1(ReadOnlySpan<G1Affine> points, ReadOnlySpan<Fr> scalars, int maxDegreeOfParallelism = 0)
     {
         var canonical = Canonical(points.Length, scalars);
-        var affine = MemoryMarshal.Cast<G1Affine, AffinePoint<Fp>>(points);
-        return new G1Jacobian(points.Length <= StrausG1.MaxTerms
-            ? StrausG1.Run(affine, canonical)
-            : Pippenger<Fp>.Run(affine, canonical, maxDegreeOfParallelism));
+        try
+        {
+            var affine = MemoryMarshal.Cast<G1Affine, AffinePoint<Fp>>(points);
+            return new G1Jacobian(points.Length <= StrausG1.MaxTerms
+                ? StrausG1.Run(affine, canonical)
+                : Pippenger<Fp>.Run(affine, canonical, maxDegreeOfParallelism));
+        }
+        finally
+        {
+            Array.Clear(canonical);
+        }
     }
 
     /// <inheritdoc cref="G1"/>
     public static G2Jacobian G2(ReadOnlySpan<G2Affine> points, ReadOnlySpan<Fr> scalars, int maxDegreeOfParallelism = 0)
     {
         var canonical = Canonical(points.Length, scalars);
-        return new G2Jacobian(Pippenger<Fp2>.Run(MemoryMarshal.Cast<G2Affine, AffinePoint<Fp2>>(points), canonical, maxDegreeOfParallelism));
+        try
+        {
+            return new G2Jacobian(Pippenger<Fp2>.Run(MemoryMarshal.Cast<G2Affine, AffinePoint<Fp2>>(points), canonical, maxDegreeOfParallelism));
+        }
+        finally
+        {
+            Array.Clear(canonical);
+        }
     }
 
     /// <summary>
@@ -60,7 +75,14 @@ public static class Msm
     {
         ArgumentNullException.ThrowIfNull(bases);
         var canonical = Canonical(bases.Table.Count, scalars);
-        return new G1Jacobian(Pippenger<Fp>.RunPrepared(bases.Table, canonical, maxDegreeOfParallelism));
+        try
+        {
+            return new G1Jacobian(Pippenger<Fp>.RunPrepared(bases.Table, canonical, maxDegreeOfParallelism));
+        }
+        finally
+        {
+            Array.Clear(canonical);
+        }
     }
 
     /// <inheritdoc cref="G1(G1MsmBases, ReadOnlySpan{Fr}, int)"/>
@@ -68,7 +90,14 @@ public static class Msm
     {
         ArgumentNullException.ThrowIfNull(bases);
         var canonical = Canonical(bases.Table.Count, scalars);
-        return new G2Jacobian(Pippenger<Fp2>.RunPrepared(bases.Table, canonical, maxDegreeOfParallelism));
+        try
+        {
+            return new G2Jacobian(Pippenger<Fp2>.RunPrepared(bases.Table, canonical, maxDegreeOfParallelism));
+        }
+        finally
+        {
+            Array.Clear(canonical);
+        }
     }
 
     private static Limbs256[] Canonical(int pointCount, ReadOnlySpan<Fr> scalars)

@@ -71,6 +71,7 @@ internal static class Pippenger<T>
                 CurveArithmetic<T>.MultiplyVartime(CurveArithmetic<T>.FromAffine(in termPoints[i]), in termScalars[i], out var term);
                 CurveArithmetic<T>.Add(in sum, in term, out sum);
             }
+            Array.Clear(termScalars);
             return sum;
         }
 
@@ -113,6 +114,8 @@ internal static class Pippenger<T>
                 AccumulateWindows(termPoints, termCount, digits, windows, c, part * windowsPerGroup, Math.Min(windows, (part + 1) * windowsPerGroup), windowSums);
             }
         }
+
+        Array.Clear(digits); // the digits are the (possibly secret) scalars in another form
 
         // Horner: result = sum_w windowSums[w] * 2^(c w).
         var result = windowSums[windows - 1];
@@ -312,6 +315,7 @@ internal static class Pippenger<T>
             Part(0);
         }
 
+        Array.Clear(digits);
         var result = partSums[0];
         for (int part = 1; part < parts; part++)
         {

@@ -9,7 +9,9 @@ namespace Zkp.Bn254.Internal;
 /// multiples, and all halves share one chain of about 128 doublings (Straus). Below about 8 terms
 /// this beats both separate scalar multiplications (one doubling chain each) and Pippenger (whose
 /// bucket reductions dominate). Variable time in the scalars; points are trusted (not checked to be
-/// on the curve).
+/// on the curve). The digit buffer is cleared, but the GLV halves pass through BigInteger (as in
+/// <see cref="G1Endomorphism.Multiply"/>), which cannot be cleared: the inputs this serves are
+/// public (a verifier's public signals); provers' MSMs have hundreds of terms and take Pippenger.
 /// </summary>
 internal static class StrausG1
 {
@@ -61,6 +63,7 @@ internal static class StrausG1
                 }
             }
         }
+        Array.Clear(digits);
         return acc;
     }
 
