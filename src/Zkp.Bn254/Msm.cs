@@ -5,9 +5,12 @@ namespace Zkp.Bn254;
 
 /// <summary>
 /// Multi-scalar multiplication sum_i [scalars[i]] points[i] for G1 and G2 by Pippenger's bucket
-/// method (signed digits, window width chosen from the input size), with the windows spread over
-/// the machine's cores for inputs of 1024 points or more. Variable time in the scalars, like every
-/// Groth16 prover's MSM. Points are trusted (all public point values are valid).
+/// method (up to 8 G1 terms: GLV halves and one shared doubling chain instead): signed digits, zero
+/// scalars skipped, window width chosen from the scalars' bit lengths,
+/// affine buckets with batched inversions, windows spread over the machine's cores when there is
+/// enough work. Variable time in the scalars, like every Groth16 prover's MSM; the copies of the
+/// scalars (often a secret witness) made on the way are cleared before returning. Points are trusted
+/// (all public point values are valid; nothing here checks curve or subgroup membership).
 /// </summary>
 public static class Msm
 {
@@ -18,14 +21,83 @@ public static class Msm
     public static G1Jacobian G1(ReadOnlySpan<G1Affine> points, ReadOnlySpan<Fr> scalars, int maxDegreeOfParallelism = 0)
     {
         var canonical = Canonical(points.Length, scalars);
-        return new G1Jacobian(Pippenger<Fp>.Run(MemoryMarshal.Cast<G1Affine, AffinePoint<Fp>>(points), canonical, maxDegreeOfParallelism));
+        try
+        {
+            var affine = MemoryMarshal.Cast<G1Affine, AffinePoint<Fp>>(points);
+            return new G1Jacobian(points.Length <= StrausG1.MaxTerms
+                ? StrausG1.Run(affine, canonical)
+                : Pippenger<Fp>.Run(affine, canonical, maxDegreeOfParallelism));
+        }
+        finally
+        {
+            Array.Clear(canonical);
+        }
     }
 
     /// <inheritdoc cref="G1"/>
     public static G2Jacobian G2(ReadOnlySpan<G2Affine> points, ReadOnlySpan<Fr> scalars, int maxDegreeOfParallelism = 0)
     {
         var canonical = Canonical(points.Length, scalars);
-        return new G2Jacobian(Pippenger<Fp2>.Run(MemoryMarshal.Cast<G2Affine, AffinePoint<Fp2>>(points), canonical, maxDegreeOfParallelism));
+        try
+        {
+            return new G2Jacobian(Pippenger<Fp2>.Run(MemoryMarshal.Cast<G2Affine, AffinePoint<Fp2>>(points), canonical, maxDegreeOfParallelism));
+        }
+        finally
+        {
+            Array.Clear(canonical);
+        }
+    }
+
+    /// <summary>
+    /// Prepares fixed bases (e.g. a proving key's points) for repeated MSMs: each point's multiples
+    /// 2^(c w) P are stored once, so later MSMs skip the per-window reductions and doublings
+    /// (fewer additions, larger windows). Costs about 254 doublings and ceil(255 / c) points of
+    /// memory per base. Points are trusted as in <see cref="G1(ReadOnlySpan{G1Affine}, ReadOnlySpan{Fr}, int)"/>.
+    /// </summary>
+    public static G1MsmBases PrepareG1(ReadOnlySpan<G1Affine> points, int maxDegreeOfParallelism = 0) =>
+        new(PreparedBases<Fp>.Create(MemoryMarshal.Cast<G1Affine, AffinePoint<Fp>>(points), Pippenger<Fp>.PreparedWindowBits(points.Length), maxDegreeOfParallelism));
+
+    /// <inheritdoc cref="PrepareG1"/>
+    public static G2MsmBases PrepareG2(ReadOnlySpan<G2Affine> points, int maxDegreeOfParallelism = 0) =>
+        new(PreparedBases<Fp2>.Create(MemoryMarshal.Cast<G2Affine, AffinePoint<Fp2>>(points), Pippenger<Fp2>.PreparedWindowBits(points.Length), maxDegreeOfParallelism));
+
+    /// <summary>Memory <see cref="PrepareG1"/> takes for <paramref name="count"/> points, in bytes.</summary>
+    public static long PreparedG1Bytes(int count) =>
+        (long)count * Pippenger<Fp>.WindowCount(254, Pippenger<Fp>.PreparedWindowBits(count)) * System.Runtime.CompilerServices.Unsafe.SizeOf<G1Affine>();
+
+    /// <summary>Memory <see cref="PrepareG2"/> takes for <paramref name="count"/> points, in bytes.</summary>
+    public static long PreparedG2Bytes(int count) =>
+        (long)count * Pippenger<Fp2>.WindowCount(254, Pippenger<Fp2>.PreparedWindowBits(count)) * System.Runtime.CompilerServices.Unsafe.SizeOf<G2Affine>();
+
+    /// <summary>sum_i [scalars[i]] bases[i] over prepared bases.</summary>
+    /// <exception cref="ArgumentException">The number of scalars differs from the number of bases.</exception>
+    public static G1Jacobian G1(G1MsmBases bases, ReadOnlySpan<Fr> scalars, int maxDegreeOfParallelism = 0)
+    {
+        ArgumentNullException.ThrowIfNull(bases);
+        var canonical = Canonical(bases.Table.Count, scalars);
+        try
+        {
+            return new G1Jacobian(Pippenger<Fp>.RunPrepared(bases.Table, canonical, maxDegreeOfParallelism));
+        }
+        finally
+        {
+            Array.Clear(canonical);
+        }
+    }
+
+    /// <inheritdoc cref="G1(G1MsmBases, ReadOnlySpan{Fr}, int)"/>
+    public static G2Jacobian G2(G2MsmBases bases, ReadOnlySpan<Fr> scalars, int maxDegreeOfParallelism = 0)
+    {
+        ArgumentNullException.ThrowIfNull(bases);
+        var canonical = Canonical(bases.Table.Count, scalars);
+        try
+        {
+            return new G2Jacobian(Pippenger<Fp2>.RunPrepared(bases.Table, canonical, maxDegreeOfParallelism));
+        }
+        finally
+        {
+            Array.Clear(canonical);
+        }
     }
 
     private static Limbs256[] Canonical(int pointCount, ReadOnlySpan<Fr> scalars)
@@ -41,4 +113,32 @@ public static class Msm
         }
         return canonical;
     }
+}
+
+/// <summary>G1 bases prepared by <see cref="Msm.PrepareG1"/>. Immutable and thread-safe.</summary>
+public sealed class G1MsmBases
+{
+    internal G1MsmBases(PreparedBases<Fp> table)
+    {
+        Table = table;
+    }
+
+    /// <summary>Number of bases.</summary>
+    public int Count => Table.Count;
+
+    internal PreparedBases<Fp> Table { get; }
+}
+
+/// <summary>G2 bases prepared by <see cref="Msm.PrepareG2"/>. Immutable and thread-safe.</summary>
+public sealed class G2MsmBases
+{
+    internal G2MsmBases(PreparedBases<Fp2> table)
+    {
+        Table = table;
+    }
+
+    /// <summary>Number of bases.</summary>
+    public int Count => Table.Count;
+
+    internal PreparedBases<Fp2> Table { get; }
 }

@@ -45,6 +45,28 @@ public static class Pairing
     public static bool PairingCheck(ReadOnlySpan<G1Affine> g1, ReadOnlySpan<G2Prepared> g2) =>
         FinalExponentiation.Apply(MultiMillerLoop(g1, g2)).IsOne;
 
+    /// <summary>The product of the Miller loops of the pairs, without the final exponentiation.</summary>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentNullException">An element of <paramref name="g2"/> is null.</exception>
+    public static MillerLoopValue MillerLoopProduct(ReadOnlySpan<G1Affine> g1, ReadOnlySpan<G2Prepared> g2) =>
+        new(MultiMillerLoop(g1, g2));
+
+    /// <summary>
+    /// True when factor * prod e(g1[i], g2[i]) * prod e(g1Prepared[j], g2Prepared[j]) is one, with one
+    /// final exponentiation: G2 points that change per call (a proof's) go in <paramref name="g2"/>
+    /// and have their lines computed on the fly, fixed ones (a key's) come prepared, and a constant
+    /// pairing product comes as a Miller-loop value.
+    /// </summary>
+    /// <exception cref="ArgumentException">A pair of spans differ in length.</exception>
+    /// <exception cref="ArgumentNullException">An element of <paramref name="g2Prepared"/> is null.</exception>
+    public static bool PairingCheck(
+        ReadOnlySpan<G1Affine> g1, ReadOnlySpan<G2Affine> g2, ReadOnlySpan<G1Affine> g1Prepared, ReadOnlySpan<G2Prepared> g2Prepared, in MillerLoopValue factor)
+    {
+        // Two loops (each pays its own F_p12 squarings) until the Miller loop takes mixed pairs.
+        var product = MultiMillerLoop(g1, g2) * MultiMillerLoop(g1Prepared, g2Prepared) * factor.Value;
+        return FinalExponentiation.Apply(product).IsOne;
+    }
+
     internal static Fp12 MultiMillerLoop(ReadOnlySpan<G1Affine> g1, ReadOnlySpan<G2Affine> g2)
     {
         CheckLengths(g1.Length, g2.Length);

@@ -101,6 +101,187 @@ public class MsmTests
         Assert.True(expected == Msm.G2(points, scalars));
     }
 
+    [Theory]
+    [InlineData(64, 1)]
+    [InlineData(700, 1)]
+    [InlineData(700, 0)]
+    [InlineData(3000, 0)]
+    public void G1_msm_with_witness_like_scalars_equals_naive_sum(int n, int maxDegreeOfParallelism)
+    {
+        // Groth16 witnesses: many 0 and 1 wires, bits, 64-bit values, some full-size field elements.
+        var (points, scalars) = RandomG1Input(n, 300 + n);
+        var rng = new Random(n);
+        for (int i = 0; i < n; i++)
+        {
+            scalars[i] = rng.Next(10) switch
+            {
+                0 or 1 or 2 => Fr.Zero,
+                3 or 4 => Fr.One,
+                5 or 6 => Fr.FromUInt64((ulong)rng.NextInt64()),
+                _ => scalars[i],
+            };
+        }
+        Assert.True(NaiveG1(points, scalars) == Msm.G1(points, scalars, maxDegreeOfParallelism));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(0)]
+    public void G1_msm_of_small_scalars_only_uses_few_windows_and_equals_naive_sum(int maxDegreeOfParallelism)
+    {
+        var (points, scalars) = RandomG1Input(2000, 77);
+        var rng = new Random(78);
+        for (int i = 0; i < scalars.Length; i++)
+        {
+            scalars[i] = Fr.FromUInt64((ulong)rng.Next(0, 3));
+        }
+        Assert.True(NaiveG1(points, scalars) == Msm.G1(points, scalars, maxDegreeOfParallelism));
+    }
+
+    [Fact]
+    public void G1_msm_of_zero_scalars_is_infinity()
+    {
+        var (points, _) = RandomG1Input(50, 5);
+        Assert.True(Msm.G1(points, new Fr[50]).IsInfinity);
+    }
+
+    [Fact]
+    public void Window_count_leaves_room_for_the_last_carry()
+    {
+        Assert.Equal(20, Pippenger<Fp>.WindowCount(254, 13)); // ceil(255 / 13)
+        Assert.Equal(5, Pippenger<Fp>.WindowCount(64, 13));  // ceil(65 / 13)
+        Assert.Equal(6, Pippenger<Fp>.WindowCount(65, 13));
+        Assert.Equal(1, Pippenger<Fp>.WindowCount(1, 2));
+        var rng = new Random(10);
+        foreach (int maxBits in new[] { 1, 2, 13, 63, 64, 65, 128, 200, 254 })
+        {
+            foreach (int c in new[] { 2, 5, 8, 13, 16 })
+            {
+                int windows = Pippenger<Fp>.WindowCount(maxBits, c);
+                // The largest scalar of maxBits bits, and random ones of exactly maxBits bits.
+                var largest = (BigInteger.One << maxBits) - 1;
+                var samples = new List<BigInteger> { largest };
+                for (int t = 0; t < 5; t++)
+                {
+                    samples.Add((BigInteger.One << (maxBits - 1)) | (TestValues.RandomBelow(rng, Fr.Modulus) & (largest >> 1)));
+                }
+                foreach (var k in samples)
+                {
+                    var digits = new int[windows];
+                    Pippenger<Fp>.ComputeSignedDigits([Limbs256.FromBigInteger(k)], c, windows, digits);
+                    BigInteger value = 0;
+                    for (int w = windows - 1; w >= 0; w--)
+                    {
+                        value = (value << c) + digits[w];
+                        Assert.InRange(digits[w], -(1 << (c - 1)) + 1, 1 << (c - 1));
+                    }
+                    Assert.Equal(k, value);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Window_width_follows_the_scalar_bit_lengths()
+    {
+        var counts = new int[257];
+        counts[254] = 65536; // a 62k-constraint prover's H MSM
+        Assert.Equal(13, Pippenger<Fp>.WindowBits(counts, 254));
+        counts[254] = 1024;
+        Assert.Equal(7, Pippenger<Fp>.WindowBits(counts, 254));
+        counts[254] = 0;
+        counts[1] = 100_000; // only 0/1 scalars: one window of width 2 costs one addition each
+        Assert.Equal(2, Pippenger<Fp>.WindowBits(counts, 1));
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(3, 1)]
+    [InlineData(300, 1)]
+    [InlineData(1500, 0)]
+    [InlineData(1500, 1)]
+    public void G1_msm_over_prepared_bases_equals_naive_sum(int n, int maxDegreeOfParallelism)
+    {
+        var (points, scalars) = RandomG1Input(n, 400 + n);
+        var bases = Msm.PrepareG1(points, maxDegreeOfParallelism);
+        Assert.Equal(n, bases.Count);
+        Assert.True(NaiveG1(points, scalars) == Msm.G1(bases, scalars, maxDegreeOfParallelism));
+        // The same bases again, with witness-like scalars (0, 1, 64-bit, full).
+        var rng = new Random(n);
+        for (int i = 0; i < n; i++)
+        {
+            scalars[i] = (i % 4) switch { 0 => Fr.Zero, 1 => Fr.One, 2 => Fr.FromUInt64((ulong)rng.NextInt64()), _ => scalars[i] };
+        }
+        Assert.True(NaiveG1(points, scalars) == Msm.G1(bases, scalars, maxDegreeOfParallelism));
+        Assert.True(Msm.G1(bases, new Fr[n]).IsInfinity);
+    }
+
+    [Fact]
+    public void G2_msm_over_prepared_bases_equals_naive_sum()
+    {
+        var rng = new Random(500);
+        const int n = 150;
+        var points = new G2Affine[n];
+        var scalars = new Fr[n];
+        var expected = G2Jacobian.Infinity;
+        for (int i = 0; i < n; i++)
+        {
+            points[i] = i == 7 ? G2Affine.Infinity : G2Affine.Generator.Multiply(TestPoints.RandomScalar(rng)).ToAffine();
+            scalars[i] = i % 3 == 0 ? Fr.FromUInt64((ulong)i) : TestPoints.RandomScalar(rng);
+            expected += points[i].Multiply(scalars[i]);
+        }
+        var bases = Msm.PrepareG2(points);
+        Assert.True(expected == Msm.G2(bases, scalars));
+        Assert.True(expected == Msm.G2(bases, scalars, maxDegreeOfParallelism: 1));
+    }
+
+    [Fact]
+    public void Prepared_bases_reject_a_scalar_count_mismatch_and_report_their_size()
+    {
+        var (points, scalars) = RandomG1Input(20, 1);
+        var bases = Msm.PrepareG1(points);
+        Assert.Throws<ArgumentException>(() => Msm.G1(bases, scalars.AsSpan(1)));
+        // 20 points: width 6 bits (from the cost model), ceil(255 / 6) = 43 shifted copies of 64 bytes.
+        Assert.Equal(6, Pippenger<Fp>.PreparedWindowBits(20));
+        Assert.Equal(20L * 43 * 64, Msm.PreparedG1Bytes(20));
+        Assert.Equal(11, Pippenger<Fp>.PreparedWindowBits(1024)); // 1024 buckets: affine batches of 256
+        Assert.Equal(1024L * Pippenger<Fp2>.WindowCount(254, Pippenger<Fp2>.PreparedWindowBits(1024)) * 128, Msm.PreparedG2Bytes(1024));
+    }
+
+    [Theory]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(8)]
+    [InlineData(9)]
+    public void Small_g1_msm_equals_naive_sum_with_extreme_scalars(int n)
+    {
+        // Up to 8 terms take the GLV/Straus path: scalars 0, 1, r - 1, small, 64-bit, full, a
+        // repeated base and infinity.
+        var (points, scalars) = RandomG1Input(n, 600 + n);
+        var rng = new Random(n);
+        scalars[0] = Fr.Zero;
+        scalars[1] = Fr.One;
+        scalars[2] = Fr.FromBigInteger(Fr.Modulus - 1);
+        scalars[3] = Fr.FromUInt64((ulong)rng.NextInt64());
+        if (n > 4)
+        {
+            points[4] = points[2];
+            scalars[4] = Fr.FromUInt64(65535);
+        }
+        Assert.True(NaiveG1(points, scalars) == Msm.G1(points, scalars));
+        for (int t = 0; t < 10; t++)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                scalars[i] = TestPoints.RandomScalar(rng);
+            }
+            Assert.True(NaiveG1(points, scalars) == Msm.G1(points, scalars));
+        }
+        Assert.True(Msm.G1(points, new Fr[n]).IsInfinity);
+        var cancelling = new[] { points[2], points[2] };
+        Assert.True(Msm.G1(cancelling, [Fr.FromUInt64(5), -Fr.FromUInt64(5)]).IsInfinity);
+    }
+
     [Fact]
     public void Length_mismatch_is_rejected()
     {

@@ -79,6 +79,32 @@ public class Groth16Tests
     }
 
     [Fact]
+    public void Proofs_with_plain_and_with_prepared_bases_verify_and_an_unsatisfying_witness_still_fails()
+    {
+        var circuit = Sample();
+        var key = Groth16Setup.Run(circuit.R1cs);
+        var witness = circuit.Solve(SampleInputs(123));
+        var signals = witness.PublicSignals();
+
+        var first = Groth16Prover.Prove(key, witness.Values);
+        Assert.False(key.HasPreparedBases); // a key used once never pays for the tables
+        Assert.True(Groth16Verifier.Verify(key.VerifyingKey, signals, first));
+
+        var second = Groth16Prover.Prove(key, witness.Values);
+        Assert.True(key.HasPreparedBases);
+        Assert.True(Groth16Verifier.Verify(key.VerifyingKey, signals, second));
+        Assert.NotEqual(first.A, second.A);
+
+        var other = circuit.Solve(SampleInputs(200));
+        Assert.True(Groth16Verifier.Verify(key.VerifyingKey, other.PublicSignals(), Groth16Prover.Prove(key, other.Values)));
+        Assert.False(Groth16Verifier.Verify(key.VerifyingKey, signals, Groth16Prover.Prove(key, other.Values)));
+
+        var bad = witness.Values.ToArray();
+        bad[^1] += Fr.One;
+        Assert.False(Groth16Verifier.Verify(key.VerifyingKey, signals, Groth16Prover.Prove(key, bad)));
+    }
+
+    [Fact]
     public void A_witness_that_does_not_satisfy_the_circuit_gives_a_proof_that_fails()
     {
         var (circuit, key) = Shared.Value;

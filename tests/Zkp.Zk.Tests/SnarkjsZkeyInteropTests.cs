@@ -173,6 +173,15 @@ public sealed class SnarkjsZkeyInteropTests : IClassFixture<SnarkjsZkeyFixture>
         Assert.Equal(key.VerifyingKey.Beta2, exported.Beta2);
         Assert.Equal(key.VerifyingKey.Gamma2, exported.Gamma2);
         Assert.Equal(key.VerifyingKey.Delta2, exported.Delta2);
+
+        // snarkjs reads every section of the file, the (empty) contribution history included.
+        (code, output) = snarkjs.Run("zkey", "export", "json", path, P("own-zkey.json"));
+        Assert.True(code == 0, output);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(P("own-zkey.json")));
+        Assert.Equal(key.PublicSignalCount, json.RootElement.GetProperty("nPublic").GetInt32());
+        Assert.Equal(key.WireCount, json.RootElement.GetProperty("nVars").GetInt32());
+        Assert.Equal(key.Domain.Size, json.RootElement.GetProperty("domainSize").GetInt32());
+        Assert.Equal(key.H.Length, json.RootElement.GetProperty("hExps").GetArrayLength());
     }
 
     [Fact]

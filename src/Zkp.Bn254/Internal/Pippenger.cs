@@ -3,60 +3,119 @@ namespace Zkp.Bn254.Internal;
 /// <summary>
 /// Multi-scalar multiplication sum_i [k_i] P_i by the bucket method with signed window digits.
 /// Variable time in the scalars (bucket indices and branches depend on them). Points are trusted
-/// to be on the curve (and in the subgroup for G2).
+/// to be on the curve (and in the subgroup for G2): nothing here checks them.
 /// </summary>
+/// <remarks>
+/// Costs are counted in affine bucket additions (about 6 field multiplications each). The window
+/// width c comes from a cost model over the scalars' actual bit lengths (zero scalars cost nothing,
+/// small ones touch only their low windows), not from the point count alone: Groth16 witnesses mix
+/// 0/1 wires, 64-bit values and full-size field elements.
+/// </remarks>
 internal static class Pippenger<T>
     where T : unmanaged, IFieldOps<T>
 {
-    /// <summary>Below this size a plain sum of scalar multiplications is cheaper.</summary>
-    private const int NaiveThreshold = 8;
-
-    /// <summary>From this size windows are processed in parallel (when allowed).</summary>
-    private const int ParallelThreshold = 1024;
-
-    /// <summary>From this size buckets are accumulated in affine form with batched inversions.</summary>
-    internal const int BatchAffineThreshold = 512;
+    /// <summary>Below this many non-zero terms a plain sum of scalar multiplications is cheaper.</summary>
+    private const int NaiveThreshold = 4;
 
     /// <summary>
-    /// Window width by input size: about ln(n) + 2 bits (the usual balance between the n additions
-    /// per window and the 2^c bucket-reduction additions), at least 2 and at most 16.
+    /// Bucket additions a parallel part must have to be worth a thread hand-off (a few milliseconds
+    /// of work); below this the whole MSM runs on the calling thread.
     /// </summary>
-    internal static int WindowBits(int count) =>
-        count < 32 ? 3 : Math.Clamp((int)Math.Log(count) + 2, 2, 16);
+    private const long ParallelWorkThreshold = 4096;
+
+    /// <summary>
+    /// Buckets one accumulation pass keeps: windows are grouped until their buckets reach this
+    /// many (so small MSMs fill large affine batches), but no more (so buckets stay in cache).
+    /// </summary>
+    private const int GroupBucketTarget = 8192;
+
+    /// <summary>
+    /// Smallest affine batch worth one field inversion (about 480 multiplications with the
+    /// constant-time Fermat inverse): below it buckets are accumulated in Jacobian form.
+    /// </summary>
+    internal const int MinAffineBatch = 128;
+
+    private const int MaxAffineBatch = 1024;
+
+    /// <summary>Relative cost of one bucket in the final running-sum reduction (a mixed and a full Jacobian addition).</summary>
+    private const int ReductionCostPerBucket = 3;
 
     public static JacobianPoint<T> Run(ReadOnlySpan<AffinePoint<T>> points, ReadOnlySpan<Limbs256> scalars, int maxDegreeOfParallelism)
     {
-        int n = points.Length;
-        if (n < NaiveThreshold)
+        // Compact to the terms that contribute: zero scalars and infinity points are dropped here.
+        Span<int> bitLengthCounts = stackalloc int[257];
+        bitLengthCounts.Clear();
+        var termPoints = new AffinePoint<T>[points.Length];
+        var termScalars = new Limbs256[points.Length];
+        int terms = 0;
+        int maxBits = 0;
+        for (int i = 0; i < points.Length; i++)
+        {
+            int bits = scalars[i].BitLength;
+            if (bits == 0 || points[i].IsInfinity)
+            {
+                continue;
+            }
+            termPoints[terms] = points[i];
+            termScalars[terms] = scalars[i];
+            terms++;
+            bitLengthCounts[bits]++;
+            maxBits = Math.Max(maxBits, bits);
+        }
+
+        if (terms < NaiveThreshold)
         {
             var sum = JacobianPoint<T>.Infinity;
-            for (int i = 0; i < n; i++)
+            for (int i = 0; i < terms; i++)
             {
-                CurveArithmetic<T>.MultiplyVartime(CurveArithmetic<T>.FromAffine(in points[i]), in scalars[i], out var term);
+                CurveArithmetic<T>.MultiplyVartime(CurveArithmetic<T>.FromAffine(in termPoints[i]), in termScalars[i], out var term);
                 CurveArithmetic<T>.Add(in sum, in term, out sum);
             }
+            Array.Clear(termScalars);
             return sum;
         }
 
-        int c = WindowBits(n);
-        int windows = (255 + c - 1) / c; // scalars < 2^254: the last signed carry is absorbed
-        var digits = new int[checked(n * windows)];
-        ComputeSignedDigits(scalars, c, windows, digits);
-        var windowSums = new JacobianPoint<T>[windows];
-        var pointArray = points.ToArray();
+        int c = WindowBits(bitLengthCounts, maxBits);
+        int windows = WindowCount(maxBits, c);
+        var digits = new int[checked(terms * windows)];
+        ComputeSignedDigits(termScalars.AsSpan(0, terms), c, windows, digits);
+        Array.Clear(termScalars);
 
-        if (maxDegreeOfParallelism != 1 && n >= ParallelThreshold)
+        // Windows are grouped into parts; each part accumulates its windows' buckets in one pass.
+        int half = 1 << (c - 1);
+        int windowsPerGroup = Math.Clamp(GroupBucketTarget / half, 1, windows);
+        int parts = (windows + windowsPerGroup - 1) / windowsPerGroup;
+        long estimatedAdditions = (long)terms * windows;
+        bool parallel = maxDegreeOfParallelism != 1 && estimatedAdditions >= 2 * ParallelWorkThreshold;
+        if (parallel)
+        {
+            int cores = maxDegreeOfParallelism <= 0 ? Environment.ProcessorCount : maxDegreeOfParallelism;
+            int wanted = (int)Math.Min(Math.Min(2L * cores, windows), estimatedAdditions / ParallelWorkThreshold);
+            if (wanted > parts)
+            {
+                parts = wanted;
+                windowsPerGroup = (windows + parts - 1) / parts;
+                parts = (windows + windowsPerGroup - 1) / windowsPerGroup;
+            }
+        }
+
+        var windowSums = new JacobianPoint<T>[windows];
+        int termCount = terms;
+        if (parallel && parts > 1)
         {
             var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism <= 0 ? -1 : maxDegreeOfParallelism };
-            Parallel.For(0, windows, options, w => windowSums[w] = SumWindowDispatch(pointArray, digits, w, windows, c));
+            Parallel.For(0, parts, options, part => AccumulateWindows(
+                termPoints, termCount, digits, windows, c, part * windowsPerGroup, Math.Min(windows, (part + 1) * windowsPerGroup), windowSums));
         }
         else
         {
-            for (int w = 0; w < windows; w++)
+            for (int part = 0; part < parts; part++)
             {
-                windowSums[w] = SumWindowDispatch(pointArray, digits, w, windows, c);
+                AccumulateWindows(termPoints, termCount, digits, windows, c, part * windowsPerGroup, Math.Min(windows, (part + 1) * windowsPerGroup), windowSums);
             }
         }
+
+        Array.Clear(digits); // the digits are the (possibly secret) scalars in another form
 
         // Horner: result = sum_w windowSums[w] * 2^(c w).
         var result = windowSums[windows - 1];
@@ -71,9 +130,39 @@ internal static class Pippenger<T>
         return result;
     }
 
+    /// <summary>Signed digits of scalars below 2^maxBits need maxBits + 1 bits: the top digit absorbs the last carry.</summary>
+    internal static int WindowCount(int maxBits, int c) => (maxBits + c) / c;
+
+    /// <summary>
+    /// The window width minimising (bucket additions) + (buckets to reduce), where a scalar of b bits
+    /// adds into at most ceil((b + 1) / c) windows; between 2 and 16 bits.
+    /// </summary>
+    internal static int WindowBits(ReadOnlySpan<int> bitLengthCounts, int maxBits)
+    {
+        int best = 2;
+        long bestCost = long.MaxValue;
+        for (int c = 2; c <= 16; c++)
+        {
+            int windows = WindowCount(maxBits, c);
+            long additions = 0;
+            for (int bits = 1; bits <= maxBits; bits++)
+            {
+                additions += (long)bitLengthCounts[bits] * ((bits + c) / c);
+            }
+            long cost = additions + (long)windows * (1L << (c - 1)) * ReductionCostPerBucket;
+            if (cost < bestCost)
+            {
+                bestCost = cost;
+                best = c;
+            }
+        }
+        return best;
+    }
+
     /// <summary>
     /// Splits each scalar into base-2^c digits in [-(2^(c-1) - 1), 2^(c-1)], so only 2^(c-1) buckets
-    /// are needed per window. digits[i * windows + w] is digit w of scalar i.
+    /// are needed per window. digits[i * windows + w] is digit w of scalar i. The caller sizes
+    /// windows so that the last carry is absorbed (<see cref="WindowCount"/>).
     /// </summary>
     internal static void ComputeSignedDigits(ReadOnlySpan<Limbs256> scalars, int c, int windows, Span<int> digits)
     {
@@ -114,135 +203,336 @@ internal static class Pippenger<T>
 
     private static ulong Limb(in Limbs256 k, int index) => index switch { 0 => k.U0, 1 => k.U1, 2 => k.U2, _ => k.U3 };
 
-    private static JacobianPoint<T> SumWindowDispatch(AffinePoint<T>[] points, int[] digits, int w, int windows, int c) =>
-        points.Length >= BatchAffineThreshold
-            ? SumWindowBatchAffine(points, digits, w, windows, c)
-            : SumWindow(points, digits, w, windows, c);
-
-    private static JacobianPoint<T> SumWindow(AffinePoint<T>[] points, int[] digits, int w, int windows, int c)
+    /// <summary>
+    /// Fills windowSums[from..to) with sum_j (j + 1) * bucket_j of each window. The buckets of all
+    /// these windows live in one set (window-major) so that one pass over the points fills them,
+    /// with affine batches spanning the windows when there are enough buckets to keep collisions rare.
+    /// </summary>
+    private static void AccumulateWindows(AffinePoint<T>[] points, int terms, int[] digits, int windows, int c, int from, int to, JacobianPoint<T>[] windowSums)
     {
-        var buckets = new JacobianPoint<T>[1 << (c - 1)];
-        buckets.AsSpan().Fill(JacobianPoint<T>.Infinity);
-        for (int i = 0; i < points.Length; i++)
+        int half = 1 << (c - 1);
+        var buckets = new BucketSet((to - from) * half, (long)terms * (to - from));
+        for (int i = 0; i < terms; i++)
         {
-            int d = digits[i * windows + w];
-            if (d > 0)
+            int row = i * windows;
+            for (int w = from; w < to; w++)
             {
-                CurveArithmetic<T>.AddMixed(in buckets[d - 1], in points[i], out buckets[d - 1]);
-            }
-            else if (d < 0)
-            {
-                var negated = CurveArithmetic<T>.Negate(in points[i]);
-                CurveArithmetic<T>.AddMixed(in buckets[-d - 1], in negated, out buckets[-d - 1]);
+                int d = digits[row + w];
+                if (d != 0)
+                {
+                    buckets.Add((w - from) * half + (d > 0 ? d - 1 : -d - 1), in points[i], d < 0);
+                }
             }
         }
-        // sum_j (j + 1) * buckets[j] via running sums from the top bucket down.
-        var running = JacobianPoint<T>.Infinity;
-        var total = JacobianPoint<T>.Infinity;
-        for (int j = buckets.Length - 1; j >= 0; j--)
+        buckets.Flush();
+        for (int w = from; w < to; w++)
         {
-            CurveArithmetic<T>.Add(in running, in buckets[j], out running);
-            CurveArithmetic<T>.Add(in total, in running, out total);
+            windowSums[w] = buckets.WeightedSum((w - from) * half, half);
         }
-        return total;
     }
 
     /// <summary>
-    /// Bucket accumulation in affine coordinates: additions are queued in batches (at most one per
-    /// bucket per batch) and share one field inversion by Montgomery's trick, so an addition costs
-    /// about 6 multiplications instead of the 11 of a mixed Jacobian addition. Additions that would
-    /// collide within a batch, or that are doublings or cancellations (equal x), go to a Jacobian
-    /// overflow bucket instead, which keeps the affine formula free of exceptional cases.
+    /// MSM over prepared bases (bases[i * tableWindows + w] = 2^(c w) P_i): every window's digit
+    /// adds its shifted base into one shared set of buckets, so the running-sum reduction happens
+    /// once instead of once per window and there is no doubling at all. Terms are split into
+    /// contiguous parts (one bucket set each) when running in parallel.
     /// </summary>
-    private static JacobianPoint<T> SumWindowBatchAffine(AffinePoint<T>[] points, int[] digits, int w, int windows, int c)
+    public static JacobianPoint<T> RunPrepared(PreparedBases<T> table, ReadOnlySpan<Limbs256> scalars, int maxDegreeOfParallelism)
     {
-        int bucketCount = 1 << (c - 1);
-        int batchSize = Math.Clamp(bucketCount / 8, 16, 1024);
-        var affine = new AffinePoint<T>[bucketCount]; // (0, 0): empty
-        var inBatch = new bool[bucketCount];
-        var overflow = new JacobianPoint<T>[bucketCount];
-        overflow.AsSpan().Fill(JacobianPoint<T>.Infinity);
-        var pendingBucket = new int[batchSize];
-        var pendingPoint = new AffinePoint<T>[batchSize];
-        var denominators = new T[batchSize];
-        var prefix = new T[batchSize];
-        int pending = 0;
-
-        for (int i = 0; i < points.Length; i++)
+        Span<int> bitLengthCounts = stackalloc int[257];
+        bitLengthCounts.Clear();
+        var termIndex = new int[scalars.Length];
+        var termScalars = new Limbs256[scalars.Length];
+        int terms = 0;
+        int maxBits = 0;
+        int tableWindows = table.Windows;
+        var bases = table.Bases;
+        for (int i = 0; i < scalars.Length; i++)
         {
-            int d = digits[i * windows + w];
-            if (d == 0 || points[i].IsInfinity)
+            int bits = scalars[i].BitLength;
+            if (bits == 0 || bases[i * tableWindows].IsInfinity)
             {
                 continue;
             }
-            int bucket = d > 0 ? d - 1 : -d - 1;
-            var point = d > 0 ? points[i] : CurveArithmetic<T>.Negate(in points[i]);
-            if (inBatch[bucket] || T.AreEqual(in affine[bucket].X, in point.X))
+            termIndex[terms] = i;
+            termScalars[terms] = scalars[i];
+            terms++;
+            bitLengthCounts[bits]++;
+            maxBits = Math.Max(maxBits, bits);
+        }
+
+        if (terms == 0)
+        {
+            return JacobianPoint<T>.Infinity;
+        }
+
+        int c = table.WindowBits;
+        int windows = WindowCount(maxBits, c); // <= tableWindows: canonical scalars have at most 254 bits
+        var digits = new int[checked(terms * windows)];
+        ComputeSignedDigits(termScalars.AsSpan(0, terms), c, windows, digits);
+        Array.Clear(termScalars);
+
+        long estimatedAdditions = (long)terms * windows;
+        int parts = 1;
+        if (maxDegreeOfParallelism != 1 && estimatedAdditions >= 2 * ParallelWorkThreshold)
+        {
+            int cores = maxDegreeOfParallelism <= 0 ? Environment.ProcessorCount : maxDegreeOfParallelism;
+            parts = (int)Math.Min(Math.Min(2L * cores, terms), estimatedAdditions / ParallelWorkThreshold);
+        }
+
+        int half = 1 << (c - 1);
+        var partSums = new JacobianPoint<T>[parts];
+        int termCount = terms;
+        void Part(int part)
+        {
+            int start = (int)((long)termCount * part / parts);
+            int end = (int)((long)termCount * (part + 1) / parts);
+            var buckets = new BucketSet(half, (long)(end - start) * windows);
+            for (int t = start; t < end; t++)
             {
-                CurveArithmetic<T>.AddMixed(in overflow[bucket], in point, out overflow[bucket]);
-                continue;
+                int row = t * windows;
+                int baseRow = termIndex[t] * tableWindows;
+                for (int w = 0; w < windows; w++)
+                {
+                    int d = digits[row + w];
+                    if (d != 0)
+                    {
+                        buckets.Add(d > 0 ? d - 1 : -d - 1, in bases[baseRow + w], d < 0);
+                    }
+                }
+            }
+            buckets.Flush();
+            partSums[part] = buckets.WeightedSum(0, half);
+        }
+
+        if (parts > 1)
+        {
+            var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism <= 0 ? -1 : maxDegreeOfParallelism };
+            Parallel.For(0, parts, options, Part);
+        }
+        else
+        {
+            Part(0);
+        }
+
+        Array.Clear(digits);
+        var result = partSums[0];
+        for (int part = 1; part < parts; part++)
+        {
+            CurveArithmetic<T>.Add(in result, in partSums[part], out result);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Window width for prepared bases of <paramref name="count"/> points, assuming full-size
+    /// scalars, in field multiplications: n ceil(255 / c) additions into a single set of 2^(c-1)
+    /// buckets, each 6 plus its share of the batch inversion (about 480 / batch; 11 for Jacobian
+    /// buckets when the set is too small for affine batches), plus a 27-multiplication running-sum
+    /// step per bucket and parallel part (two assumed). Between 4 and 16 bits.
+    /// </summary>
+    internal static int PreparedWindowBits(int count)
+    {
+        int best = 4;
+        double bestCost = double.MaxValue;
+        for (int c = 4; c <= 16; c++)
+        {
+            int half = 1 << (c - 1);
+            int batch = Math.Min(half / 4, MaxAffineBatch);
+            double additionCost = batch >= MinAffineBatch ? 6 + (480.0 / batch) : 11;
+            double cost = ((double)count * WindowCount(254, c) * additionCost) + (2.0 * half * 27);
+            if (cost < bestCost)
+            {
+                bestCost = cost;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// A set of buckets filled by <see cref="Add"/>. With enough buckets and additions, additions are
+    /// queued in affine batches (at most one per bucket per batch) that share one field inversion by
+    /// Montgomery's trick, about 6 multiplications per addition instead of the 11 of a mixed Jacobian
+    /// addition. Additions that would collide within a batch, or that are doublings or
+    /// cancellations (equal x), go to a Jacobian overflow bucket instead, which keeps the affine
+    /// formula free of exceptional cases. Otherwise every addition is Jacobian.
+    /// </summary>
+    private sealed class BucketSet
+    {
+        private readonly JacobianPoint<T>[] overflow;
+        private readonly AffinePoint<T>[]? affine; // (0, 0): empty
+        private readonly bool[]? inBatch;
+        private readonly int[] pendingBucket = [];
+        private readonly AffinePoint<T>[] pendingPoint = [];
+        private readonly T[] denominators = [];
+        private readonly T[] prefix = [];
+        private int pending;
+
+        public BucketSet(int bucketCount, long expectedAdditions)
+        {
+            overflow = new JacobianPoint<T>[bucketCount];
+            overflow.AsSpan().Fill(JacobianPoint<T>.Infinity);
+            int batchSize = Math.Min(bucketCount / 4, MaxAffineBatch);
+            if (batchSize >= MinAffineBatch && expectedAdditions >= 4L * batchSize)
+            {
+                affine = new AffinePoint<T>[bucketCount];
+                inBatch = new bool[bucketCount];
+                pendingBucket = new int[batchSize];
+                pendingPoint = new AffinePoint<T>[batchSize];
+                denominators = new T[batchSize];
+                prefix = new T[batchSize];
+            }
+        }
+
+        /// <summary>bucket += (negate ? -point : point); point is not infinity.</summary>
+        public void Add(int bucket, in AffinePoint<T> point, bool negate)
+        {
+            var term = negate ? CurveArithmetic<T>.Negate(in point) : point;
+            if (affine is null || inBatch![bucket] || T.AreEqual(in affine[bucket].X, in term.X))
+            {
+                CurveArithmetic<T>.AddMixed(in overflow[bucket], in term, out overflow[bucket]);
+                return;
             }
             if (affine[bucket].IsInfinity)
             {
-                affine[bucket] = point;
-                continue;
+                affine[bucket] = term;
+                return;
             }
             inBatch[bucket] = true;
             pendingBucket[pending] = bucket;
-            pendingPoint[pending] = point;
+            pendingPoint[pending] = term;
             pending++;
-            if (pending == batchSize)
+            if (pending == pendingBucket.Length)
             {
-                FlushBatch(affine, inBatch, pendingBucket, pendingPoint, denominators, prefix, pending);
-                pending = 0;
+                Flush();
             }
         }
-        FlushBatch(affine, inBatch, pendingBucket, pendingPoint, denominators, prefix, pending);
 
-        var running = JacobianPoint<T>.Infinity;
-        var total = JacobianPoint<T>.Infinity;
-        for (int j = bucketCount - 1; j >= 0; j--)
+        /// <summary>affine[b] += point for each queued pair, all x coordinates distinct, one inversion in total.</summary>
+        public void Flush()
         {
-            CurveArithmetic<T>.AddMixed(in overflow[j], in affine[j], out var bucket);
-            CurveArithmetic<T>.Add(in running, in bucket, out running);
-            CurveArithmetic<T>.Add(in total, in running, out total);
+            if (pending == 0 || affine is null)
+            {
+                return;
+            }
+            var acc = T.OneElement;
+            for (int k = 0; k < pending; k++)
+            {
+                prefix[k] = acc;
+                T.Subtract(in pendingPoint[k].X, in affine[pendingBucket[k]].X, out denominators[k]);
+                T.Multiply(in acc, in denominators[k], out acc);
+            }
+            var inverse = T.InvertOrZero(in acc);
+            for (int k = pending - 1; k >= 0; k--)
+            {
+                T.Multiply(in inverse, in prefix[k], out var denominatorInverse);
+                T.Multiply(in inverse, in denominators[k], out inverse);
+                int b = pendingBucket[k];
+                ref readonly var q = ref pendingPoint[k];
+                ref readonly var a = ref affine[b];
+                T.Subtract(in q.Y, in a.Y, out var lambda);
+                T.Multiply(in lambda, in denominatorInverse, out lambda);
+                T.Square(in lambda, out var x3);
+                T.Subtract(in x3, in a.X, out x3);
+                T.Subtract(in x3, in q.X, out x3);
+                T.Subtract(in a.X, in x3, out var y3);
+                T.Multiply(in lambda, in y3, out y3);
+                T.Subtract(in y3, in a.Y, out y3);
+                affine[b] = new AffinePoint<T>(x3, y3);
+                inBatch![b] = false;
+            }
+            pending = 0;
         }
-        return total;
+
+        /// <summary>sum_j (j + 1) * bucket[offset + j] for j &lt; count, by running sums from the top bucket down. Call after <see cref="Flush"/>.</summary>
+        public JacobianPoint<T> WeightedSum(int offset, int count)
+        {
+            var running = JacobianPoint<T>.Infinity;
+            var total = JacobianPoint<T>.Infinity;
+            for (int j = count - 1; j >= 0; j--)
+            {
+                ref readonly var jacobianPart = ref overflow[offset + j];
+                if (!jacobianPart.IsInfinity)
+                {
+                    CurveArithmetic<T>.Add(in running, in jacobianPart, out running);
+                }
+                if (affine is not null)
+                {
+                    CurveArithmetic<T>.AddMixed(in running, in affine[offset + j], out running);
+                }
+                CurveArithmetic<T>.Add(in total, in running, out total);
+            }
+            return total;
+        }
+    }
+}
+
+/// <summary>
+/// Bases prepared for repeated MSMs: Bases[i * Windows + w] = 2^(WindowBits * w) P_i in affine form,
+/// for every window a canonical scalar (below 2^254) can need. Built once per point set (a proving
+/// key's), at the cost of about 254 doublings per point and Windows points of memory per point.
+/// </summary>
+internal sealed class PreparedBases<T>
+    where T : unmanaged, IFieldOps<T>
+{
+    private PreparedBases(int count, int windowBits, int windows, AffinePoint<T>[] bases)
+    {
+        Count = count;
+        WindowBits = windowBits;
+        Windows = windows;
+        Bases = bases;
     }
 
-    /// <summary>affine[b] += point for each queued pair, all x coordinates distinct, one inversion in total.</summary>
-    private static void FlushBatch(
-        AffinePoint<T>[] affine, bool[] inBatch, int[] pendingBucket, AffinePoint<T>[] pendingPoint, T[] denominators, T[] prefix, int count)
+    public int Count { get; }
+
+    public int WindowBits { get; }
+
+    public int Windows { get; }
+
+    public AffinePoint<T>[] Bases { get; }
+
+    /// <summary>Points are trusted to be valid (on the curve, in the subgroup); infinity is allowed.</summary>
+    public static PreparedBases<T> Create(ReadOnlySpan<AffinePoint<T>> points, int windowBits, int maxDegreeOfParallelism)
     {
-        if (count == 0)
+        int windows = Pippenger<T>.WindowCount(254, windowBits);
+        var bases = new AffinePoint<T>[checked(points.Length * windows)];
+        var source = points.ToArray();
+        const int Chunk = 256;
+        int chunks = (source.Length + Chunk - 1) / Chunk;
+        void Build(int chunk)
         {
-            return;
+            int from = chunk * Chunk;
+            int to = Math.Min(source.Length, from + Chunk);
+            var jacobian = new JacobianPoint<T>[(to - from) * windows];
+            for (int i = from; i < to; i++)
+            {
+                var p = CurveArithmetic<T>.FromAffine(in source[i]);
+                int row = (i - from) * windows;
+                for (int w = 0; w < windows; w++)
+                {
+                    jacobian[row + w] = p;
+                    for (int d = 0; d < windowBits && w + 1 < windows; d++)
+                    {
+                        CurveArithmetic<T>.Double(in p, out p);
+                    }
+                }
+            }
+            CurveArithmetic<T>.BatchToAffine(jacobian, bases.AsSpan(from * windows, (to - from) * windows));
         }
-        var acc = T.OneElement;
-        for (int k = 0; k < count; k++)
+
+        if (maxDegreeOfParallelism != 1 && chunks > 1)
         {
-            prefix[k] = acc;
-            T.Subtract(in pendingPoint[k].X, in affine[pendingBucket[k]].X, out denominators[k]);
-            T.Multiply(in acc, in denominators[k], out acc);
+            var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism <= 0 ? -1 : maxDegreeOfParallelism };
+            Parallel.For(0, chunks, options, Build);
         }
-        var inverse = T.InvertOrZero(in acc);
-        for (int k = count - 1; k >= 0; k--)
+        else
         {
-            T.Multiply(in inverse, in prefix[k], out var denominatorInverse);
-            T.Multiply(in inverse, in denominators[k], out inverse);
-            int b = pendingBucket[k];
-            ref readonly var q = ref pendingPoint[k];
-            var a = affine[b];
-            T.Subtract(in q.Y, in a.Y, out var lambda);
-            T.Multiply(in lambda, in denominatorInverse, out lambda);
-            T.Square(in lambda, out var x3);
-            T.Subtract(in x3, in a.X, out x3);
-            T.Subtract(in x3, in q.X, out x3);
-            T.Subtract(in a.X, in x3, out var y3);
-            T.Multiply(in lambda, in y3, out y3);
-            T.Subtract(in y3, in a.Y, out y3);
-            affine[b] = new AffinePoint<T>(x3, y3);
-            inBatch[b] = false;
+            for (int chunk = 0; chunk < chunks; chunk++)
+            {
+                Build(chunk);
+            }
         }
+        return new PreparedBases<T>(points.Length, windowBits, windows, bases);
     }
 }

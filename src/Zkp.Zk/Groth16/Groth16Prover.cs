@@ -9,6 +9,10 @@ namespace Zkp.Zk.Groth16;
 /// </summary>
 public static class Groth16Prover
 {
+    // Below this many QAP coefficients (a few thousand constraints) evaluating A and B takes well
+    // under a millisecond and is not worth a thread hand-off.
+    private const int ParallelCoefficientThreshold = 1 << 15;
+
     /// <exception cref="ArgumentException">The witness length is not the key's wire count, or witness[0] != 1.</exception>
     /// <remarks>
     /// Does NOT check that the witness satisfies the circuit: an unsatisfying witness yields a proof
@@ -37,63 +41,109 @@ public static class Groth16Prover
         int n = domain.Size;
         var a = new Fr[n];
         var b = new Fr[n];
-        foreach (var coefficient in key.Coefficients)
-        {
-            var target = coefficient.Matrix == 0 ? a : b;
-            target[coefficient.Row] += coefficient.Value * witness[coefficient.Wire];
-        }
-
         var c = new Fr[n];
-        for (int i = 0; i < n; i++)
-        {
-            Fr.Multiply(a[i], b[i], out c[i]);
-        }
-
-        Parallel.Invoke(
-            () => ToOddCoset(domain, a),
-            () => ToOddCoset(domain, b),
-            () => ToOddCoset(domain, c));
-        for (int i = 0; i < n; i++)
-        {
-            Fr.Multiply(a[i], b[i], out var product);
-            Fr.Subtract(product, c[i], out a[i]); // a now holds A*B - C on the odd coset
-        }
-
-        var privateWitness = witness.AsSpan(key.PublicSignalCount + 1);
-        G1Jacobian piA = default, b1 = default, cAndH = default;
-        G2Jacobian piB = default;
-        var witnessArray = witness;
-        var quotient = a;
-        var privateArray = privateWitness.ToArray();
-        Parallel.Invoke(
-            () => piA = Msm.G1(key.A, witnessArray),
-            () => piB = Msm.G2(key.B2, witnessArray),
-            () => b1 = Msm.G1(key.B1, witnessArray),
-            () => cAndH = Msm.G1(key.C, privateArray) + Msm.G1(key.H, quotient));
-
         var r = Fr.Random();
         var s = Fr.Random();
+        var rs = r * s;
         try
         {
+            // A and B rows are independent: one core each (1.7 million coefficients at 62k constraints).
+            if (key.Coefficients.Length >= ParallelCoefficientThreshold)
+            {
+                Parallel.Invoke(
+                    () => EvaluateRows(key.Coefficients, 0, witness, a),
+                    () => EvaluateRows(key.Coefficients, 1, witness, b));
+            }
+            else
+            {
+                EvaluateRows(key.Coefficients, 0, witness, a);
+                EvaluateRows(key.Coefficients, 1, witness, b);
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                Fr.Multiply(a[i], b[i], out c[i]);
+            }
+
+            // With A' = alpha + sum w_i A_i and B1' = beta + sum w_i B1_i (G1):
+            //   pi_A = A' + r delta,  pi_B = beta + sum w_i B2_i + s delta (G2),
+            //   pi_C = sum_private w_i C_i + sum h_i H_i + s A' + r B1' + r s delta,
+            // the same point as snarkjs's C + s pi_A + r (B1' + s delta) - r s delta, but every
+            // constant-time multiplication by r or s depends only on its own branch, so the five
+            // branches below run side by side. The quotient branch (3 FFT pairs, then the largest
+            // MSM) is the longest and goes first.
+            int privateStart = key.PublicSignalCount + 1;
+            var prepared = key.PreparedBasesForNextProof();
             var delta1 = key.Delta1.ToJacobian();
-            piA = piA + key.Alpha1 + delta1.MultiplyConstantTime(r);
-            piB = piB + key.Beta2 + key.Delta2.ToJacobian().MultiplyConstantTime(s);
-            b1 = b1 + key.Beta1 + delta1.MultiplyConstantTime(s);
-            var piC = cAndH
-                + piA.MultiplyConstantTime(s)
-                + b1.MultiplyConstantTime(r)
-                + delta1.MultiplyConstantTime(-(r * s));
+            G1Jacobian quotientPart = default, aPrime = default, sTimesAPrime = default, rTimesB1Prime = default, cPart = default, rDelta = default, rsDelta = default;
+            G2Jacobian piB = default;
+            Parallel.Invoke(
+                () =>
+                {
+                    var quotient = QuotientOnOddCoset(domain, a, b, c);
+                    quotientPart = prepared is null ? Msm.G1(key.H, quotient) : Msm.G1(prepared.H, quotient);
+                },
+                () => piB = (prepared is null ? Msm.G2(key.B2, witness) : Msm.G2(prepared.B2, witness))
+                    + key.Beta2 + key.Delta2.ToJacobian().MultiplyConstantTime(s),
+                () =>
+                {
+                    aPrime = (prepared is null ? Msm.G1(key.A, witness) : Msm.G1(prepared.A, witness)) + key.Alpha1;
+                    sTimesAPrime = aPrime.MultiplyConstantTime(s);
+                },
+                () => rTimesB1Prime = ((prepared is null ? Msm.G1(key.B1, witness) : Msm.G1(prepared.B1, witness)) + key.Beta1)
+                    .MultiplyConstantTime(r),
+                () =>
+                {
+                    var privateWitness = witness.AsSpan(privateStart);
+                    cPart = prepared is null ? Msm.G1(key.C, privateWitness) : Msm.G1(prepared.C, privateWitness);
+                    rDelta = delta1.MultiplyConstantTime(r);
+                    rsDelta = delta1.MultiplyConstantTime(rs);
+                });
+
+            var piA = aPrime + rDelta;
+            var piC = cPart + quotientPart + sTimesAPrime + rTimesB1Prime + rsDelta;
             return new Proof(piA.ToAffine(), piB.ToAffine(), piC.ToAffine());
         }
         finally
         {
-            r = s = Fr.Zero;
-            Array.Clear(witnessArray);
-            Array.Clear(privateArray);
-            Array.Clear(quotient);
+            r = s = rs = Fr.Zero;
+            Array.Clear(witness);
+            Array.Clear(a);
             Array.Clear(b);
             Array.Clear(c);
         }
+    }
+
+    /// <summary>target[row] = sum of coefficient * witness[wire] over the entries of one matrix (0 = A, 1 = B).</summary>
+    private static void EvaluateRows(QapCoefficient[] coefficients, byte matrix, Fr[] witness, Fr[] target)
+    {
+        foreach (ref readonly var coefficient in coefficients.AsSpan())
+        {
+            if (coefficient.Matrix == matrix)
+            {
+                Fr.Multiply(coefficient.Value, witness[coefficient.Wire], out var term);
+                Fr.Add(target[coefficient.Row], term, out target[coefficient.Row]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A*B - C on the odd coset, in <paramref name="a"/> (returned): each of A, B, C (evaluations on
+    /// the domain) is interpolated and re-evaluated on the coset. No division by Z: Z is the constant
+    /// -2 there and snarkjs folds it into the H points.
+    /// </summary>
+    private static Fr[] QuotientOnOddCoset(FftDomain domain, Fr[] a, Fr[] b, Fr[] c)
+    {
+        ToOddCoset(domain, a);
+        ToOddCoset(domain, b);
+        ToOddCoset(domain, c);
+        for (int i = 0; i < a.Length; i++)
+        {
+            Fr.Multiply(a[i], b[i], out var product);
+            Fr.Subtract(product, c[i], out a[i]);
+        }
+
+        return a;
     }
 
     private static void ToOddCoset(FftDomain domain, Fr[] values)

@@ -44,17 +44,20 @@ public static class Groth16Verifier
             throw new ArgumentException($"expected {key.PublicSignalCount} public signals, got {publicSignals.Length}", nameof(publicSignals));
         }
 
-        var ic = key.IC;
-        var accumulated = ic[0].ToJacobian();
-        for (int i = 0; i < publicSignals.Length; i++)
-        {
-            accumulated += ic[i + 1].Multiply(publicSignals[i]);
-        }
+        // vk_x = IC[0] + sum x_i IC[i + 1]: one multi-scalar multiplication (a few public signals
+        // share one doubling chain), on the calling thread.
+        var ic = key.ICPoints;
+        var accumulated = Msm.G1(ic[1..], publicSignals, maxDegreeOfParallelism: 1) + ic[0];
 
-        // Only B changes from proof to proof; the key's G2 lines are prepared once per key.
-        var fixedG2 = key.PreparedFixedG2;
+        // e(-A, B) e(alpha, beta) e(vk_x, gamma) e(C, delta) == 1. Only B changes from proof to
+        // proof: its lines are computed on the fly (preparing them would cost as much and allocate),
+        // gamma's and delta's come prepared with the key, and e(alpha, beta) is a constant factor.
+        var prepared = key.Prepared;
         return Pairing.PairingCheck(
-            [-proof.A, key.Alpha1, accumulated.ToAffine(), proof.C],
-            [new G2Prepared(proof.B), fixedG2[0], fixedG2[1], fixedG2[2]]);
+            [-proof.A],
+            [proof.B],
+            [accumulated.ToAffine(), proof.C],
+            [prepared.Gamma2, prepared.Delta2],
+            prepared.AlphaBeta);
     }
 }

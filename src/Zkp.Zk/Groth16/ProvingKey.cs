@@ -81,6 +81,88 @@ public sealed class ProvingKey
     internal G1Affine[] C { get; }
 
     internal G1Affine[] H { get; }
+
+    /// <summary>
+    /// Memory the prover may spend on prepared MSM bases for one key (<see cref="Msm.PrepareG1"/>):
+    /// enough for circuits of several thousand constraints, where the per-window reductions the
+    /// tables remove are a large share of a proof; larger keys prove with plain MSMs.
+    /// </summary>
+    internal const long MaxPreparedBasesBytes = 64L << 20;
+
+    private readonly Lock preparedGate = new();
+    private int proofsStarted;
+    private PreparedProverBases? prepared;
+
+    /// <summary>True once the prepared bases exist (tests).</summary>
+    internal bool HasPreparedBases => prepared is not null;
+
+    /// <summary>
+    /// The prepared bases for the next proof, or null for plain MSMs. They are built on the second
+    /// proof with this key (about 250 doublings per point, several proofs' worth of work), so that a
+    /// key used once, as by the CLI, never pays for them; and only when they fit in
+    /// <see cref="MaxPreparedBasesBytes"/>.
+    /// </summary>
+    internal PreparedProverBases? PreparedBasesForNextProof()
+    {
+        if (prepared is not null)
+        {
+            return prepared;
+        }
+
+        // Counting stops at 2, so it never wraps however many proofs a key too large for tables makes.
+        if ((Volatile.Read(ref proofsStarted) < 2 && Interlocked.Increment(ref proofsStarted) < 2)
+            || PreparedProverBases.EstimatedBytes(this) > MaxPreparedBasesBytes)
+        {
+            return null;
+        }
+
+        lock (preparedGate)
+        {
+            prepared ??= PreparedProverBases.Build(this);
+        }
+
+        return prepared;
+    }
+}
+
+/// <summary>A proving key's MSM bases, prepared for repeated proofs.</summary>
+internal sealed class PreparedProverBases
+{
+    private PreparedProverBases(G1MsmBases a, G1MsmBases b1, G2MsmBases b2, G1MsmBases c, G1MsmBases h)
+    {
+        A = a;
+        B1 = b1;
+        B2 = b2;
+        C = c;
+        H = h;
+    }
+
+    public G1MsmBases A { get; }
+
+    public G1MsmBases B1 { get; }
+
+    public G2MsmBases B2 { get; }
+
+    public G1MsmBases C { get; }
+
+    public G1MsmBases H { get; }
+
+    public static long EstimatedBytes(ProvingKey key) =>
+        Msm.PreparedG1Bytes(key.A.Length) + Msm.PreparedG1Bytes(key.B1.Length) + Msm.PreparedG1Bytes(key.C.Length)
+        + Msm.PreparedG1Bytes(key.H.Length) + Msm.PreparedG2Bytes(key.B2.Length);
+
+    public static PreparedProverBases Build(ProvingKey key)
+    {
+        G1MsmBases? a = null, b1 = null, c = null, h = null;
+        G2MsmBases? b2 = null;
+        Parallel.Invoke(
+            () => b2 = Msm.PrepareG2(key.B2, 1),
+            () => h = Msm.PrepareG1(key.H, 1),
+            () => a = Msm.PrepareG1(key.A, 1),
+            () => b1 = Msm.PrepareG1(key.B1, 1),
+            () => c = Msm.PrepareG1(key.C, 1));
+        return new PreparedProverBases(a!, b1!, b2!, c!, h!);
+    }
 }
 
 /// <summary>One entry of snarkjs's coefficient section: matrix (0 = A, 1 = B), row (domain point), wire, value.</summary>

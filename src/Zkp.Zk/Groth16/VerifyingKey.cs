@@ -42,6 +42,8 @@ public sealed class VerifyingKey
 
     public IReadOnlyList<G1Affine> IC => ic;
 
+    internal ReadOnlySpan<G1Affine> ICPoints => ic;
+
     /// <summary>
     /// The circuit this key belongs to (<see cref="Formats.CircuitHash"/>), or null when unknown (a key
     /// read from snarkjs JSON or .zkey carries none until <see cref="BindTo"/> is called).
@@ -63,11 +65,29 @@ public sealed class VerifyingKey
     /// <summary>Number of public signals (outputs then public inputs) a proof for this key carries.</summary>
     public int PublicSignalCount => ic.Length - 1;
 
-    private G2Prepared[]? preparedFixedG2;
+    private PreparedVerifyingKey? prepared;
 
     /// <summary>
-    /// Miller-loop lines for beta, gamma and delta, the G2 points every verification with this key
-    /// pairs with: computed on first use and kept (two threads racing here compute equal values).
+    /// What every verification with this key reuses: the Miller-loop lines of gamma and delta and
+    /// the Miller-loop value of e(alpha, beta). Computed on first use and kept (two threads racing
+    /// here compute equal values).
     /// </summary>
-    internal G2Prepared[] PreparedFixedG2 => preparedFixedG2 ??= [new(Beta2), new(Gamma2), new(Delta2)];
+    internal PreparedVerifyingKey Prepared => prepared ??= new PreparedVerifyingKey(this);
+}
+
+/// <summary>The per-key part of Groth16 verification, computed once.</summary>
+internal sealed class PreparedVerifyingKey
+{
+    public PreparedVerifyingKey(VerifyingKey key)
+    {
+        Gamma2 = new G2Prepared(key.Gamma2);
+        Delta2 = new G2Prepared(key.Delta2);
+        AlphaBeta = Pairing.MillerLoopProduct([key.Alpha1], [new G2Prepared(key.Beta2)]);
+    }
+
+    public G2Prepared Gamma2 { get; }
+
+    public G2Prepared Delta2 { get; }
+
+    public MillerLoopValue AlphaBeta { get; }
 }

@@ -87,3 +87,39 @@ public class MsmG2Benchmarks
     [Benchmark]
     public G2Jacobian G2Msm16384() => Msm.G2(_points, _scalars);
 }
+
+/// <summary>
+/// MSM at the claim circuit's sizes (2^10 G1 points, as its H points; 2^9 G2 points, as its B2
+/// points) on one core, plain and over prepared bases (the form a proving key uses from its
+/// second proof on).
+/// </summary>
+public class MsmPreparedBenchmarks
+{
+    private G1Affine[] _g1Points = [];
+    private Fr[] _g1Scalars = [];
+    private G1MsmBases _g1Bases = null!;
+    private G2Affine[] _g2Points = [];
+    private Fr[] _g2Scalars = [];
+    private G2MsmBases _g2Bases = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        (_g1Points, _g1Scalars) = MsmInputs.G1(1 << 10);
+        _g1Bases = Msm.PrepareG1(_g1Points);
+        (_g2Points, _g2Scalars) = MsmInputs.G2(1 << 9);
+        _g2Bases = Msm.PrepareG2(_g2Points);
+    }
+
+    [Benchmark(Baseline = true)]
+    public G1Jacobian G1Msm1024() => Msm.G1(_g1Points, _g1Scalars, maxDegreeOfParallelism: 1);
+
+    [Benchmark]
+    public G1Jacobian G1Msm1024Prepared() => Msm.G1(_g1Bases, _g1Scalars, maxDegreeOfParallelism: 1);
+
+    [Benchmark]
+    public G2Jacobian G2Msm512() => Msm.G2(_g2Points, _g2Scalars, maxDegreeOfParallelism: 1);
+
+    [Benchmark]
+    public G2Jacobian G2Msm512Prepared() => Msm.G2(_g2Bases, _g2Scalars, maxDegreeOfParallelism: 1);
+}
