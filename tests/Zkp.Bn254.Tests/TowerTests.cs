@@ -30,6 +30,52 @@ public class TowerTests
     }
 
     [Fact]
+    public void Fp2_squaring_matches_BigInteger_at_the_bounds_of_its_unreduced_operands()
+    {
+        // The squaring multiplies a0 + a1, a0 + (p - a1) and 2 a0 without reducing them (each below 2p);
+        // these limbs push those sums to 0, p and 2p - 2.
+        BigInteger[] limbs = [0, 1, 2, P - 1, P - 2, (P - 1) / 2, (P + 1) / 2];
+        var edges = limbs.Select(FromMontgomeryLimbs).ToArray();
+        var rng = new Random(5);
+        var values = edges.Concat(Enumerable.Range(0, 8).Select(_ => Fp.FromBigInteger(TestValues.RandomBelow(rng, P)))).ToArray();
+        foreach (var x0 in values)
+        {
+            foreach (var x1 in values)
+            {
+                var a = new Fp2(x0, x1);
+                BigInteger a0 = x0.ToBigInteger(), a1 = x1.ToBigInteger();
+                Fp2.Square(in a, out var s);
+                Assert.Equal(TestValues.Mod(a0 * a0 - a1 * a1, P), s.C0.ToBigInteger());
+                Assert.Equal(TestValues.Mod(2 * a0 * a1, P), s.C1.ToBigInteger());
+                Fp2.Square(in a, out a); // output aliasing the input
+                Assert.Equal(s, a);
+            }
+        }
+    }
+
+    [Fact]
+    public void Montgomery_multiplication_fully_reduces_unreduced_operands_below_2p()
+    {
+        // Operands in [p, 2p) as raw limbs: the result must be a * b / 2^256 mod p and below p.
+        var rInverse = BigInteger.ModPow(BigInteger.One << 256, P - 2, P);
+        var rng = new Random(6);
+        BigInteger[] operands = [0, 1, P - 1, P, P + 1, (3 * P) / 2, 2 * P - 2, 2 * P - 1];
+        var all = operands.Concat(Enumerable.Range(0, 24).Select(_ => TestValues.RandomBelow(rng, 2 * P))).ToArray();
+        foreach (var x in all)
+        {
+            foreach (var y in all)
+            {
+                var a = Limbs256.FromBigInteger(x);
+                var b = Limbs256.FromBigInteger(y);
+                MontgomeryArithmetic<FpModulus>.Multiply(in a, in b, out var c);
+                var value = c.ToBigInteger();
+                Assert.True(value < P);
+                Assert.Equal(TestValues.Mod(x * y * rInverse, P), value);
+            }
+        }
+    }
+
+    [Fact]
     public void Fp2_multiplication_is_exact_at_the_bounds_of_the_lazy_reduction()
     {
         // Montgomery limbs 0, 1, p-1, p-2, (p-1)/2 and (p+1)/2 drive the unreduced sums and

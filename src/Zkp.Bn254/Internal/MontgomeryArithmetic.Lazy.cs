@@ -168,6 +168,35 @@ internal static partial class MontgomeryArithmetic<TModulus>
         ReduceOnce(t4, t5, t6, t7, out result);
     }
 
+    /// <summary>result = M - a as an integer, no reduction: in (0, M] for a reduced input (M, not 0, when a = 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void NegateUnreduced(in Limbs256 a, out Limbs256 result)
+    {
+        ulong borrow = SubtractWithBorrow(TModulus.M0, a.U0, 0, out ulong t0);
+        borrow = SubtractWithBorrow(TModulus.M1, a.U1, borrow, out ulong t1);
+        borrow = SubtractWithBorrow(TModulus.M2, a.U2, borrow, out ulong t2);
+        _ = SubtractWithBorrow(TModulus.M3, a.U3, borrow, out ulong t3);
+        result = new Limbs256(t0, t1, t2, t3);
+    }
+
+    /// <summary>
+    /// (a0 + a1 i)^2 with i^2 = -1 as c0 = (a0 + a1)(a0 - a1), c1 = (2 a0) a1: two Montgomery
+    /// multiplications whose operands are left unreduced (a0 + a1, a0 + (M - a1) and 2 a0 all lie below
+    /// 2M), which <see cref="Multiply"/> accepts; this saves the three conditional subtractions of
+    /// reduced additions. Inputs must be reduced; outputs are reduced and may alias the inputs.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void SquareComplex(in Limbs256 a0, in Limbs256 a1, out Limbs256 c0, out Limbs256 c1)
+    {
+        AddUnreduced(in a0, in a1, out var sum);
+        NegateUnreduced(in a1, out var negA1);
+        AddUnreduced(in a0, in negA1, out var difference);
+        AddUnreduced(in a0, in a0, out var twoA0);
+        var a1Copy = a1; // c0 may alias a1
+        Multiply(in sum, in difference, out c0);
+        Multiply(in twoA0, in a1Copy, out c1);
+    }
+
     /// <summary>
     /// (a0 + a1 i)(b0 + b1 i) with i^2 = -1, by Karatsuba on double-width products:
     /// c0 = a0 b0 - a1 b1, c1 = (a0 + a1)(b0 + b1) - a0 b0 - a1 b1, each reduced once.

@@ -147,7 +147,12 @@ internal static partial class MontgomeryArithmetic<TModulus>
         t3 = c + c2;
     }
 
-    /// <summary>result = a * b * R^-1 mod M.</summary>
+    /// <summary>
+    /// result = a * b * R^-1 mod M, fully reduced. Besides reduced inputs this accepts unreduced ones
+    /// below 2M (sums of two reduced values), which the lazy F_p2 squaring relies on: with M &lt; R/4
+    /// the running value stays below 3M &lt; 2^256 in every round and ends below
+    /// (4M^2 + M R)/R &lt; 2M, so the one conditional subtraction still reduces it fully.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Multiply(in Limbs256 a, in Limbs256 b, out Limbs256 result)
     {
