@@ -54,6 +54,15 @@ public class TowerTests
     }
 
     [Fact]
+    public void No_modulus_limb_is_all_ones_as_the_reduction_borrow_shortcut_requires()
+    {
+        ulong[] limbs = [FpModulus.M0, FpModulus.M1, FpModulus.M2, FpModulus.M3, FrModulus.M0, FrModulus.M1, FrModulus.M2, FrModulus.M3];
+        Assert.DoesNotContain(ulong.MaxValue, limbs);
+        Assert.Equal(Fp.Modulus, new Limbs256(FpModulus.M0, FpModulus.M1, FpModulus.M2, FpModulus.M3).ToBigInteger());
+        Assert.Equal(Fr.Modulus, new Limbs256(FrModulus.M0, FrModulus.M1, FrModulus.M2, FrModulus.M3).ToBigInteger());
+    }
+
+    [Fact]
     public void Montgomery_multiplication_fully_reduces_unreduced_operands_below_2p()
     {
         // Operands in [p, 2p) as raw limbs: the result must be a * b / 2^256 mod p and below p.

@@ -58,14 +58,28 @@ internal static partial class MontgomeryArithmetic<TModulus>
         return hi;
     }
 
+    /// <summary>
+    /// Borrow out of t - m - borrowIn where m is a limb of the modulus. No limb of either BN254 modulus
+    /// is 2^64 - 1, so m + borrowIn cannot wrap and one comparison gives the borrow: about a third fewer
+    /// instructions than the general <see cref="SubtractWithBorrow"/>, in the reduction every addition
+    /// and multiplication ends with.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong SubtractModulusLimb(ulong t, ulong m, ulong borrowIn, out ulong difference)
+    {
+        ulong subtrahend = m + borrowIn;
+        difference = t - subtrahend;
+        return t < subtrahend ? 1UL : 0UL;
+    }
+
     /// <summary>Subtracts M once if t &gt;= M (t &lt; 2M). Mask-based, no data-dependent branch.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ReduceOnce(ulong t0, ulong t1, ulong t2, ulong t3, out Limbs256 result)
     {
-        ulong borrow = SubtractWithBorrow(t0, TModulus.M0, 0, out ulong s0);
-        borrow = SubtractWithBorrow(t1, TModulus.M1, borrow, out ulong s1);
-        borrow = SubtractWithBorrow(t2, TModulus.M2, borrow, out ulong s2);
-        borrow = SubtractWithBorrow(t3, TModulus.M3, borrow, out ulong s3);
+        ulong borrow = SubtractModulusLimb(t0, TModulus.M0, 0, out ulong s0);
+        borrow = SubtractModulusLimb(t1, TModulus.M1, borrow, out ulong s1);
+        borrow = SubtractModulusLimb(t2, TModulus.M2, borrow, out ulong s2);
+        borrow = SubtractModulusLimb(t3, TModulus.M3, borrow, out ulong s3);
         ulong keepT = 0UL - borrow; // all ones when t < M
         result = new Limbs256(
             (t0 & keepT) | (s0 & ~keepT),
