@@ -54,10 +54,11 @@ public class TowerTests
     }
 
     [Fact]
-    public void No_modulus_limb_is_all_ones_as_the_reduction_borrow_shortcut_requires()
+    public void No_modulus_limb_is_zero_or_all_ones_as_the_carry_and_borrow_shortcuts_require()
     {
         ulong[] limbs = [FpModulus.M0, FpModulus.M1, FpModulus.M2, FpModulus.M3, FrModulus.M0, FrModulus.M1, FrModulus.M2, FrModulus.M3];
         Assert.DoesNotContain(ulong.MaxValue, limbs);
+        Assert.DoesNotContain(0UL, limbs);
         Assert.Equal(Fp.Modulus, new Limbs256(FpModulus.M0, FpModulus.M1, FpModulus.M2, FpModulus.M3).ToBigInteger());
         Assert.Equal(Fr.Modulus, new Limbs256(FrModulus.M0, FrModulus.M1, FrModulus.M2, FrModulus.M3).ToBigInteger());
     }

@@ -118,10 +118,10 @@ internal static partial class MontgomeryArithmetic<TModulus>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddModulusHighMasked(ref Wide512 a, ulong mask)
     {
-        ulong carry = AddWithCarry(a.W4, TModulus.M0 & mask, 0, out a.W4);
-        carry = AddWithCarry(a.W5, TModulus.M1 & mask, carry, out a.W5);
-        carry = AddWithCarry(a.W6, TModulus.M2 & mask, carry, out a.W6);
-        _ = AddWithCarry(a.W7, TModulus.M3 & mask, carry, out a.W7);
+        ulong carry = AddModulusLimb(a.W4, TModulus.M0 & mask, 0, out a.W4);
+        carry = AddModulusLimb(a.W5, TModulus.M1 & mask, carry, out a.W5);
+        carry = AddModulusLimb(a.W6, TModulus.M2 & mask, carry, out a.W6);
+        _ = AddModulusLimb(a.W7, TModulus.M3 & mask, carry, out a.W7);
     }
 
     /// <summary>
@@ -172,10 +172,10 @@ internal static partial class MontgomeryArithmetic<TModulus>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void NegateUnreduced(in Limbs256 a, out Limbs256 result)
     {
-        ulong borrow = SubtractWithBorrow(TModulus.M0, a.U0, 0, out ulong t0);
-        borrow = SubtractWithBorrow(TModulus.M1, a.U1, borrow, out ulong t1);
-        borrow = SubtractWithBorrow(TModulus.M2, a.U2, borrow, out ulong t2);
-        _ = SubtractWithBorrow(TModulus.M3, a.U3, borrow, out ulong t3);
+        ulong borrow = SubtractFromModulusLimb(TModulus.M0, a.U0, 0, out ulong t0);
+        borrow = SubtractFromModulusLimb(TModulus.M1, a.U1, borrow, out ulong t1);
+        borrow = SubtractFromModulusLimb(TModulus.M2, a.U2, borrow, out ulong t2);
+        _ = SubtractFromModulusLimb(TModulus.M3, a.U3, borrow, out ulong t3);
         result = new Limbs256(t0, t1, t2, t3);
     }
 

@@ -72,6 +72,31 @@ internal static partial class MontgomeryArithmetic<TModulus>
         return t < subtrahend ? 1UL : 0UL;
     }
 
+    /// <summary>
+    /// Carry out of t + m + carryIn where m is a modulus limb or zero: m + carryIn cannot wrap (no
+    /// modulus limb is 2^64 - 1), so one comparison gives the carry.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong AddModulusLimb(ulong t, ulong m, ulong carryIn, out ulong sum)
+    {
+        ulong addend = m + carryIn;
+        ulong s = t + addend;
+        sum = s;
+        return s < addend ? 1UL : 0UL;
+    }
+
+    /// <summary>
+    /// Borrow out of m - a - borrowIn where m is a modulus limb: m - borrowIn cannot wrap (no modulus
+    /// limb is zero), so the borrow is one comparison.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong SubtractFromModulusLimb(ulong m, ulong a, ulong borrowIn, out ulong difference)
+    {
+        ulong minuend = m - borrowIn;
+        difference = minuend - a;
+        return a > minuend ? 1UL : 0UL;
+    }
+
     /// <summary>Subtracts M once if t &gt;= M (t &lt; 2M). Mask-based, no data-dependent branch.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ReduceOnce(ulong t0, ulong t1, ulong t2, ulong t3, out Limbs256 result)
@@ -110,20 +135,20 @@ internal static partial class MontgomeryArithmetic<TModulus>
         borrow = SubtractWithBorrow(a.U2, b.U2, borrow, out ulong t2);
         borrow = SubtractWithBorrow(a.U3, b.U3, borrow, out ulong t3);
         ulong addBack = 0UL - borrow; // all ones when a < b: add M back
-        ulong carry = AddWithCarry(t0, TModulus.M0 & addBack, 0, out t0);
-        carry = AddWithCarry(t1, TModulus.M1 & addBack, carry, out t1);
-        carry = AddWithCarry(t2, TModulus.M2 & addBack, carry, out t2);
-        _ = AddWithCarry(t3, TModulus.M3 & addBack, carry, out t3);
+        ulong carry = AddModulusLimb(t0, TModulus.M0 & addBack, 0, out t0);
+        carry = AddModulusLimb(t1, TModulus.M1 & addBack, carry, out t1);
+        carry = AddModulusLimb(t2, TModulus.M2 & addBack, carry, out t2);
+        _ = AddModulusLimb(t3, TModulus.M3 & addBack, carry, out t3);
         result = new Limbs256(t0, t1, t2, t3);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Negate(in Limbs256 a, out Limbs256 result)
     {
-        ulong borrow = SubtractWithBorrow(TModulus.M0, a.U0, 0, out ulong t0);
-        borrow = SubtractWithBorrow(TModulus.M1, a.U1, borrow, out ulong t1);
-        borrow = SubtractWithBorrow(TModulus.M2, a.U2, borrow, out ulong t2);
-        _ = SubtractWithBorrow(TModulus.M3, a.U3, borrow, out ulong t3);
+        ulong borrow = SubtractFromModulusLimb(TModulus.M0, a.U0, 0, out ulong t0);
+        borrow = SubtractFromModulusLimb(TModulus.M1, a.U1, borrow, out ulong t1);
+        borrow = SubtractFromModulusLimb(TModulus.M2, a.U2, borrow, out ulong t2);
+        _ = SubtractFromModulusLimb(TModulus.M3, a.U3, borrow, out ulong t3);
         // -0 must be 0, not M.
         ulong nonZero = (a.U0 | a.U1 | a.U2 | a.U3) == 0 ? 0UL : ulong.MaxValue;
         result = new Limbs256(t0 & nonZero, t1 & nonZero, t2 & nonZero, t3 & nonZero);
