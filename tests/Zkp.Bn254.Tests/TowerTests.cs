@@ -186,6 +186,11 @@ public class TowerTests
             var d4 = TestPoints.RandomFp2(rng);
             Fp12.MultiplyBy034(in a, in d0, in d3, in d4, out var sparse);
             Assert.Equal(a * new Fp12(new Fp6(d0, Fp2.Zero, Fp2.Zero), new Fp6(d3, d4, Fp2.Zero)), sparse);
+            Fp12.MultiplyBy34(in a, in d3, in d4, out var unitSparse);
+            Assert.Equal(a * new Fp12(new Fp6(Fp2.One, Fp2.Zero, Fp2.Zero), new Fp6(d3, d4, Fp2.Zero)), unitSparse);
+            var aliased = a;
+            Fp12.MultiplyBy34(in aliased, in d3, in d4, out aliased);
+            Assert.Equal(unitSparse, aliased);
         }
     }
 
