@@ -9,7 +9,7 @@ namespace Zkp.Bn254;
 /// </summary>
 public sealed class G2Prepared
 {
-    internal readonly LineCoefficients[]? Lines;
+    internal readonly PreparedLine[]? Lines;
 
     /// <summary>Prepares <paramref name="point"/>; it is trusted to be valid (every G2Affine from the public API is).</summary>
     public G2Prepared(in G2Affine point)

@@ -78,7 +78,7 @@ public static class Pairing
     internal static Fp12 MultiMillerLoop(ReadOnlySpan<G1Affine> g1, ReadOnlySpan<G2Prepared> g2)
     {
         CheckLengths(g1.Length, g2.Length);
-        var lines = new LineCoefficients[]?[g2.Length];
+        var lines = new PreparedLine[]?[g2.Length];
         for (int i = 0; i < g2.Length; i++)
         {
             ArgumentNullException.ThrowIfNull(g2[i], nameof(g2));

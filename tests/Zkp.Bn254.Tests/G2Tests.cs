@@ -49,6 +49,52 @@ public class G2Tests
     }
 
     [Fact]
+    public void Fast_subgroup_test_agrees_with_naive_multiplication_by_r_on_many_points()
+    {
+        var rng = new Random(23);
+        int inside = 0;
+        int outside = 0;
+        for (int i = 0; i < 32; i++)
+        {
+            var member = TestPoints.RandomG2Point(rng);
+            Assert.True(TestPoints.MultiplyBig(member.ToJacobian(), R).IsInfinity);
+            Assert.True(member.IsInSubgroup);
+            Assert.True((-member).IsInSubgroup);
+            inside++;
+
+            var twist = TestPoints.RandomTwistPoint(rng);
+            bool naive = TestPoints.MultiplyBig(twist.ToJacobian(), R).IsInfinity;
+            Assert.Equal(naive, twist.IsInSubgroup);
+            outside += naive ? 0 : 1;
+
+            // [r]Q' lies in the cofactor torsion: a point of order dividing 2p - r, never in G2 unless zero.
+            var torsion = TestPoints.MultiplyBig(TestPoints.RandomTwistPoint(rng).ToJacobian(), R).ToAffine();
+            Assert.False(torsion.IsInfinity);
+            Assert.True(torsion.IsOnCurve);
+            Assert.False(torsion.IsInSubgroup);
+
+            // A member plus a cofactor-torsion point: right on the twist, wrong subgroup.
+            var mixed = (member.ToJacobian() + torsion).ToAffine();
+            Assert.True(mixed.IsOnCurve);
+            Assert.False(mixed.IsInSubgroup);
+        }
+        Assert.Equal(32, inside);
+        Assert.Equal(32, outside);
+    }
+
+    [Fact]
+    public void Multiplication_by_u_matches_the_generic_scalar_multiplication()
+    {
+        var rng = new Random(24);
+        for (int i = 0; i < 4; i++)
+        {
+            var q = TestPoints.RandomTwistPoint(rng);
+            G2Subgroup.MultiplyByU(q.Point, out var fast);
+            Assert.True(new G2Jacobian(fast) == TestPoints.MultiplyBig(q.ToJacobian(), G2Subgroup.CurveParameterU));
+        }
+    }
+
+    [Fact]
     public void Psi_acts_as_multiplication_by_p_on_G2()
     {
         var rng = new Random(21);

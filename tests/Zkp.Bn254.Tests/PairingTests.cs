@@ -1,4 +1,5 @@
 using System.Numerics;
+using Zkp.Bn254.Internal;
 
 namespace Zkp.Bn254.Tests;
 
@@ -92,7 +93,14 @@ public class PairingTests
             g2[i] = i == 7 ? G2Affine.Infinity : G2Affine.Generator.Multiply(TestPoints.RandomScalar(rng)).ToAffine();
         }
         var prepared = g2.Select(q => new G2Prepared(q)).ToArray();
-        Assert.Equal(Pairing.MultiMillerLoop(g1, prepared), Pairing.MultiMillerLoop(g1, g2));
-        Assert.Equal(Pairing.MultiMillerLoop(g1[..3], prepared[..3]), Pairing.MultiMillerLoop(g1[..3], g2[..3]));
+        // Prepared lines are scaled by F_p2 factors, which only the final exponentiation removes.
+        Assert.Equal(
+            FinalExponentiation.Apply(Pairing.MultiMillerLoop(g1, g2)),
+            FinalExponentiation.Apply(Pairing.MultiMillerLoop(g1, prepared)));
+        Assert.Equal(
+            FinalExponentiation.Apply(Pairing.MultiMillerLoop(g1[..3], g2[..3])),
+            FinalExponentiation.Apply(Pairing.MultiMillerLoop(g1[..3], prepared[..3])));
+        Assert.NotEqual(Pairing.MultiMillerLoop(g1[..3], g2[..3]), Pairing.MultiMillerLoop(g1[..3], prepared[..3]));
+        Assert.False(FinalExponentiation.Apply(Pairing.MultiMillerLoop(g1[..3], prepared[..3])).IsOne);
     }
 }

@@ -30,6 +30,62 @@ public class TowerTests
     }
 
     [Fact]
+    public void Fp2_squaring_matches_BigInteger_at_the_bounds_of_its_unreduced_operands()
+    {
+        // The squaring multiplies a0 + a1, a0 + (p - a1) and 2 a0 without reducing them (each below 2p);
+        // these limbs push those sums to 0, p and 2p - 2.
+        BigInteger[] limbs = [0, 1, 2, P - 1, P - 2, (P - 1) / 2, (P + 1) / 2];
+        var edges = limbs.Select(FromMontgomeryLimbs).ToArray();
+        var rng = new Random(5);
+        var values = edges.Concat(Enumerable.Range(0, 8).Select(_ => Fp.FromBigInteger(TestValues.RandomBelow(rng, P)))).ToArray();
+        foreach (var x0 in values)
+        {
+            foreach (var x1 in values)
+            {
+                var a = new Fp2(x0, x1);
+                BigInteger a0 = x0.ToBigInteger(), a1 = x1.ToBigInteger();
+                Fp2.Square(in a, out var s);
+                Assert.Equal(TestValues.Mod(a0 * a0 - a1 * a1, P), s.C0.ToBigInteger());
+                Assert.Equal(TestValues.Mod(2 * a0 * a1, P), s.C1.ToBigInteger());
+                Fp2.Square(in a, out a); // output aliasing the input
+                Assert.Equal(s, a);
+            }
+        }
+    }
+
+    [Fact]
+    public void No_modulus_limb_is_zero_or_all_ones_as_the_carry_and_borrow_shortcuts_require()
+    {
+        ulong[] limbs = [FpModulus.M0, FpModulus.M1, FpModulus.M2, FpModulus.M3, FrModulus.M0, FrModulus.M1, FrModulus.M2, FrModulus.M3];
+        Assert.DoesNotContain(ulong.MaxValue, limbs);
+        Assert.DoesNotContain(0UL, limbs);
+        Assert.Equal(Fp.Modulus, new Limbs256(FpModulus.M0, FpModulus.M1, FpModulus.M2, FpModulus.M3).ToBigInteger());
+        Assert.Equal(Fr.Modulus, new Limbs256(FrModulus.M0, FrModulus.M1, FrModulus.M2, FrModulus.M3).ToBigInteger());
+    }
+
+    [Fact]
+    public void Montgomery_multiplication_fully_reduces_unreduced_operands_below_2p()
+    {
+        // Operands in [p, 2p) as raw limbs: the result must be a * b / 2^256 mod p and below p.
+        var rInverse = BigInteger.ModPow(BigInteger.One << 256, P - 2, P);
+        var rng = new Random(6);
+        BigInteger[] operands = [0, 1, P - 1, P, P + 1, (3 * P) / 2, 2 * P - 2, 2 * P - 1];
+        var all = operands.Concat(Enumerable.Range(0, 24).Select(_ => TestValues.RandomBelow(rng, 2 * P))).ToArray();
+        foreach (var x in all)
+        {
+            foreach (var y in all)
+            {
+                var a = Limbs256.FromBigInteger(x);
+                var b = Limbs256.FromBigInteger(y);
+                MontgomeryArithmetic<FpModulus>.Multiply(in a, in b, out var c);
+                var value = c.ToBigInteger();
+                Assert.True(value < P);
+                Assert.Equal(TestValues.Mod(x * y * rInverse, P), value);
+            }
+        }
+    }
+
+    [Fact]
     public void Fp2_multiplication_is_exact_at_the_bounds_of_the_lazy_reduction()
     {
         // Montgomery limbs 0, 1, p-1, p-2, (p-1)/2 and (p+1)/2 drive the unreduced sums and
@@ -130,6 +186,11 @@ public class TowerTests
             var d4 = TestPoints.RandomFp2(rng);
             Fp12.MultiplyBy034(in a, in d0, in d3, in d4, out var sparse);
             Assert.Equal(a * new Fp12(new Fp6(d0, Fp2.Zero, Fp2.Zero), new Fp6(d3, d4, Fp2.Zero)), sparse);
+            Fp12.MultiplyBy34(in a, in d3, in d4, out var unitSparse);
+            Assert.Equal(a * new Fp12(new Fp6(Fp2.One, Fp2.Zero, Fp2.Zero), new Fp6(d3, d4, Fp2.Zero)), unitSparse);
+            var aliased = a;
+            Fp12.MultiplyBy34(in aliased, in d3, in d4, out aliased);
+            Assert.Equal(unitSparse, aliased);
         }
     }
 

@@ -66,6 +66,21 @@ internal readonly partial struct Fp12 : IEquatable<Fp12>
         result = new(vT1 + t0, c1);
     }
 
+    /// <summary>
+    /// Multiplies by the sparse line value 1 + (d3 + d4 v) w, a line scaled so its constant term is one
+    /// (prepared lines, see <see cref="MillerLoop.Prepare"/>): a (1 + e w) = (a.C0 + v a.C1 e) + (a.C1 + a.C0 e) w
+    /// with e = d3 + d4 v, so 10 F_p2 multiplications instead of the 13 of <see cref="MultiplyBy034"/>.
+    /// </summary>
+    public static void MultiplyBy34(in Fp12 a, in Fp2 d3, in Fp2 d4, out Fp12 result)
+    {
+        Fp6.MultiplyBy01(in a.C1, in d3, in d4, out var t1);
+        Fp6.MultiplyBy01(in a.C0, in d3, in d4, out var t0);
+        Fp6.MultiplyByV(in t1, out var vT1);
+        Fp6.Add(in a.C0, in vT1, out var c0);
+        Fp6.Add(in a.C1, in t0, out var c1);
+        result = new(c0, c1);
+    }
+
     /// <summary>For unitary elements (norm one, e.g. after the easy part) this is the inverse.</summary>
     public Fp12 Conjugate() => new(C0, -C1);
 

@@ -78,16 +78,12 @@ internal readonly struct Fp2 : IFieldOps<Fp2>, IEquatable<Fp2>
         result = new(new Fp(c0), new Fp(c1));
     }
 
-    /// <summary>(a0 + a1)(a0 - a1) + 2 a0 a1 u: two base-field multiplications.</summary>
+    /// <summary>(a0 + a1)(a0 - a1) + 2 a0 a1 u: two base-field multiplications on unreduced operands.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Square(in Fp2 a, out Fp2 result)
     {
-        var sum = a.C0 + a.C1;
-        var diff = a.C0 - a.C1;
-        Fp.Multiply(in a.C0, in a.C1, out var prod);
-        Fp.Multiply(in sum, in diff, out var c0);
-        Fp.Double(in prod, out var c1);
-        result = new(c0, c1);
+        MontgomeryArithmetic<FpModulus>.SquareComplex(in a.C0.Limbs, in a.C1.Limbs, out var c0, out var c1);
+        result = new(new Fp(c0), new Fp(c1));
     }
 
     /// <summary>Multiplies by xi = 9 + u: (9a0 - a1) + (a0 + 9a1)u, additions only.</summary>

@@ -15,8 +15,8 @@ internal static class G2Subgroup
     /// <summary>u = 4965661367192848881, the BN parameter of this curve.</summary>
     public const ulong CurveParameterU = 4965661367192848881;
 
-    /// <summary>6u^2 = 147946756881789318990833708069417712966 (128 bits).</summary>
-    private static readonly Limbs256 SixUSquared = Limbs256.FromBigInteger(6 * BigInteger.Pow(CurveParameterU, 2));
+    /// <summary>Non-adjacent form of u, least significant digit first (the top digit is 1).</summary>
+    private static readonly sbyte[] UNaf = MillerLoop.Naf(CurveParameterU);
 
     public static JacobianPoint<Fp2> Psi(in JacobianPoint<Fp2> p)
     {
@@ -28,18 +28,52 @@ internal static class G2Subgroup
         p.IsInfinity ? p : new AffinePoint<Fp2>(p.X.Conjugate() * PsiX, p.Y.Conjugate() * PsiY);
 
     /// <summary>
-    /// Q is in the order-r subgroup iff psi(Q) = [6u^2]Q (Scott, "A note on group membership tests
-    /// for G1, G2 and GT on BLS pairing-friendly curves", eprint 2021/1130, which treats BN curves
-    /// too). Costs one 128-bit scalar multiplication instead of a 254-bit one. Assumes Q is on the twist.
+    /// [u]Q by the NAF of u: 62 doublings and a mixed addition of +-Q per non-zero digit (no table,
+    /// since Q is affine). Variable time in u only, which is public.
     /// </summary>
-    public static bool IsInSubgroup(in JacobianPoint<Fp2> q)
+    internal static void MultiplyByU(in AffinePoint<Fp2> q, out JacobianPoint<Fp2> result)
+    {
+        var negQ = CurveArithmetic<Fp2>.Negate(in q);
+        var acc = CurveArithmetic<Fp2>.FromAffine(in q); // the top NAF digit is 1
+        for (int i = UNaf.Length - 2; i >= 0; i--)
+        {
+            CurveArithmetic<Fp2>.Double(in acc, out acc);
+            if (UNaf[i] == 1)
+            {
+                CurveArithmetic<Fp2>.AddMixed(in acc, in q, out acc);
+            }
+            else if (UNaf[i] == -1)
+            {
+                CurveArithmetic<Fp2>.AddMixed(in acc, in negQ, out acc);
+            }
+        }
+        result = acc;
+    }
+
+    /// <summary>
+    /// Q is in the order-r subgroup iff [u + 1]Q + psi([u]Q) + psi^2([u]Q) = psi^3([2u]Q)
+    /// (Dai, Lin, Zhao, Zhou, "Fast subgroup membership testings for G1, G2 and GT on pairing-friendly
+    /// curves", eprint 2022/348, sec. 5.1, the test gnark-crypto's bn254 IsInSubGroup uses; in the line
+    /// of El Housni, Guillevic, Piellard, eprint 2022/352). The
+    /// equivalence is proved for points of E'(F_p2) only, so this method does NOT check the twist
+    /// equation and must not be given a point that may be off it: <see cref="G2Affine.Validate"/>
+    /// checks the equation first. Costs one 63-bit multiplication by u plus three psi maps, where the
+    /// older psi(Q) = [6u^2]Q test needed a 128-bit multiplication and [r]Q a 254-bit one.
+    /// </summary>
+    public static bool IsInSubgroup(in AffinePoint<Fp2> q)
     {
         if (q.IsInfinity)
         {
             return true;
         }
-        CurveArithmetic<Fp2>.MultiplyVartime(in q, in SixUSquared, out var lhs);
-        var rhs = Psi(in q);
+        MultiplyByU(in q, out var uQ);
+        var psiUQ = Psi(in uQ);
+        var psi2UQ = Psi(in psiUQ);
+        CurveArithmetic<Fp2>.AddMixed(in uQ, in q, out var lhs);
+        CurveArithmetic<Fp2>.Add(in lhs, in psiUQ, out lhs);
+        CurveArithmetic<Fp2>.Add(in lhs, in psi2UQ, out lhs);
+        var psi3UQ = Psi(in psi2UQ);
+        CurveArithmetic<Fp2>.Double(in psi3UQ, out var rhs);
         return CurveArithmetic<Fp2>.AreEqual(in lhs, in rhs);
     }
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Zkp.Bn254.Internal;
 
@@ -12,6 +13,23 @@ internal readonly struct LineCoefficients
     public LineCoefficients(in Fp2 c0, in Fp2 c1, in Fp2 c2)
     {
         C0 = c0;
+        C1 = c1;
+        C2 = c2;
+    }
+}
+
+/// <summary>
+/// A prepared line divided by its constant coefficient: 1 + C1 (xP / yP) w + C2 (1 / yP) v w at a G1
+/// point P. The divisor c0 yP lies in F_p2, so the final exponentiation (a multiple of p^2 - 1)
+/// removes it and the pairing value is unchanged.
+/// </summary>
+internal readonly struct PreparedLine
+{
+    public readonly Fp2 C1;
+    public readonly Fp2 C2;
+
+    public PreparedLine(in Fp2 c1, in Fp2 c2)
+    {
         C1 = c1;
         C2 = c2;
     }
@@ -86,8 +104,15 @@ internal static class MillerLoop
         return new LineCoefficients(lambda, -theta, j);
     }
 
-    /// <summary>All line coefficients for Q, in the order the Miller loop consumes them.</summary>
-    public static LineCoefficients[] Prepare(in AffinePoint<Fp2> q)
+    /// <summary>
+    /// All lines for Q, in the order the Miller loop consumes them, each divided by its constant
+    /// coefficient (one batched inversion) so that evaluating it costs the 10 F_p2 multiplications of
+    /// <see cref="Fp12.MultiplyBy34"/>. The constant coefficients are never zero for Q in G2 (doubling:
+    /// -2YZ with Y, Z non-zero since Q has odd order and T is never infinity; addition: x_T - x_Q Z,
+    /// zero only if T = +-Q, which no step of the loop produces); a zero would surface here as an
+    /// exception, not as a wrong pairing.
+    /// </summary>
+    public static PreparedLine[] Prepare(in AffinePoint<Fp2> q)
     {
         var lines = new List<LineCoefficients>(LoopDigits.Length * 2);
         var x = q.X;
@@ -110,7 +135,30 @@ internal static class MillerLoop
         var q2 = CurveArithmetic<Fp2>.Negate(G2Subgroup.Psi(in q1));
         lines.Add(AdditionStep(ref x, ref y, ref z, in q1));
         lines.Add(AdditionStep(ref x, ref y, ref z, in q2));
-        return [.. lines];
+
+        // Montgomery's trick: prefix[i] = c0_0 ... c0_(i-1), one inversion of the full product.
+        var prefix = new Fp2[lines.Count];
+        var product = Fp2.One;
+        for (int i = 0; i < lines.Count; i++)
+        {
+            prefix[i] = product;
+            var c0 = lines[i].C0;
+            Fp2.Multiply(in product, in c0, out product);
+        }
+        if (product.IsZero)
+        {
+            throw new InvalidOperationException("a Miller-loop line has a zero constant coefficient; the point is not in G2");
+        }
+        var inverse = product.InverseOrZero();
+        var prepared = new PreparedLine[lines.Count];
+        for (int i = lines.Count - 1; i >= 0; i--)
+        {
+            var line = lines[i];
+            Fp2.Multiply(in inverse, in prefix[i], out var c0Inverse);
+            Fp2.Multiply(in inverse, in line.C0, out inverse);
+            prepared[i] = new PreparedLine(line.C1 * c0Inverse, line.C2 * c0Inverse);
+        }
+        return prepared;
     }
 
     private static void Evaluate(ref Fp12 f, in LineCoefficients line, in AffinePoint<Fp> p)
@@ -120,13 +168,49 @@ internal static class MillerLoop
         Fp12.MultiplyBy034(in f, in d0, in d3, in line.C2, out f);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void EvaluatePrepared(ref Fp12 f, in PreparedLine line, in Fp xOverY, in Fp yInverse)
+    {
+        Fp2.MultiplyByFp(in line.C1, in xOverY, out var d3);
+        Fp2.MultiplyByFp(in line.C2, in yInverse, out var d4);
+        Fp12.MultiplyBy34(in f, in d3, in d4, out f);
+    }
+
     /// <summary>
     /// Product of the Miller loops of all pairs, sharing the squarings of f. Pairs where either point
     /// is infinity contribute 1 and are skipped. <paramref name="lines"/>[i] must come from
-    /// <see cref="Prepare"/> for the i-th G2 point.
+    /// <see cref="Prepare"/> for the i-th G2 point. The result equals the on-the-fly loop's up to a
+    /// factor in F_p2 (the lines are scaled), so only its final exponentiation is comparable.
     /// </summary>
-    public static Fp12 Run(ReadOnlySpan<AffinePoint<Fp>> g1, ReadOnlySpan<LineCoefficients[]?> lines)
+    public static Fp12 Run(ReadOnlySpan<AffinePoint<Fp>> g1, ReadOnlySpan<PreparedLine[]?> lines)
     {
+        int count = g1.Length;
+        Span<Fp> xOverY = count <= 8 ? stackalloc Fp[count] : new Fp[count];
+        Span<Fp> yInverse = count <= 8 ? stackalloc Fp[count] : new Fp[count];
+        Span<bool> active = count <= 8 ? stackalloc bool[count] : new bool[count];
+        // 1/yP for every active pair with one inversion; yP != 0 because G1 has odd order (no point with y = 0).
+        var product = Fp.One;
+        for (int k = 0; k < count; k++)
+        {
+            active[k] = lines[k] is not null && !g1[k].IsInfinity;
+            yInverse[k] = product; // prefix product, replaced by the inverse below
+            if (active[k])
+            {
+                product *= g1[k].Y;
+            }
+        }
+        var inverse = product.InverseOrZero();
+        for (int k = count - 1; k >= 0; k--)
+        {
+            if (active[k])
+            {
+                var inverseY = inverse * yInverse[k];
+                inverse *= g1[k].Y;
+                yInverse[k] = inverseY;
+                xOverY[k] = g1[k].X * inverseY;
+            }
+        }
+
         var f = Fp12.One;
         int index = 0;
         bool first = true;
@@ -137,23 +221,21 @@ internal static class MillerLoop
                 Fp12.Square(in f, out f);
             }
             first = false;
-            for (int k = 0; k < g1.Length; k++)
+            for (int k = 0; k < count; k++)
             {
-                var l = lines[k];
-                if (l is not null && !g1[k].IsInfinity)
+                if (active[k])
                 {
-                    Evaluate(ref f, in l[index], in g1[k]);
+                    EvaluatePrepared(ref f, in lines[k]![index], in xOverY[k], in yInverse[k]);
                 }
             }
             index++;
             if (LoopDigits[i] != 0)
             {
-                for (int k = 0; k < g1.Length; k++)
+                for (int k = 0; k < count; k++)
                 {
-                    var l = lines[k];
-                    if (l is not null && !g1[k].IsInfinity)
+                    if (active[k])
                     {
-                        Evaluate(ref f, in l[index], in g1[k]);
+                        EvaluatePrepared(ref f, in lines[k]![index], in xOverY[k], in yInverse[k]);
                     }
                 }
                 index++;
@@ -161,12 +243,11 @@ internal static class MillerLoop
         }
         for (int step = 0; step < 2; step++)
         {
-            for (int k = 0; k < g1.Length; k++)
+            for (int k = 0; k < count; k++)
             {
-                var l = lines[k];
-                if (l is not null && !g1[k].IsInfinity)
+                if (active[k])
                 {
-                    Evaluate(ref f, in l[index], in g1[k]);
+                    EvaluatePrepared(ref f, in lines[k]![index], in xOverY[k], in yInverse[k]);
                 }
             }
             index++;

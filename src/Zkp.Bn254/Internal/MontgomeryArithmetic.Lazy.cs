@@ -118,10 +118,10 @@ internal static partial class MontgomeryArithmetic<TModulus>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddModulusHighMasked(ref Wide512 a, ulong mask)
     {
-        ulong carry = AddWithCarry(a.W4, TModulus.M0 & mask, 0, out a.W4);
-        carry = AddWithCarry(a.W5, TModulus.M1 & mask, carry, out a.W5);
-        carry = AddWithCarry(a.W6, TModulus.M2 & mask, carry, out a.W6);
-        _ = AddWithCarry(a.W7, TModulus.M3 & mask, carry, out a.W7);
+        ulong carry = AddModulusLimb(a.W4, TModulus.M0 & mask, 0, out a.W4);
+        carry = AddModulusLimb(a.W5, TModulus.M1 & mask, carry, out a.W5);
+        carry = AddModulusLimb(a.W6, TModulus.M2 & mask, carry, out a.W6);
+        _ = AddModulusLimb(a.W7, TModulus.M3 & mask, carry, out a.W7);
     }
 
     /// <summary>
@@ -166,6 +166,35 @@ internal static partial class MontgomeryArithmetic<TModulus>
         _ = AddWithCarry(t7, c, high, out t7); // the bound on t keeps this below 2M < 2^256: no carry out
 
         ReduceOnce(t4, t5, t6, t7, out result);
+    }
+
+    /// <summary>result = M - a as an integer, no reduction: in (0, M] for a reduced input (M, not 0, when a = 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void NegateUnreduced(in Limbs256 a, out Limbs256 result)
+    {
+        ulong borrow = SubtractFromModulusLimb(TModulus.M0, a.U0, 0, out ulong t0);
+        borrow = SubtractFromModulusLimb(TModulus.M1, a.U1, borrow, out ulong t1);
+        borrow = SubtractFromModulusLimb(TModulus.M2, a.U2, borrow, out ulong t2);
+        _ = SubtractFromModulusLimb(TModulus.M3, a.U3, borrow, out ulong t3);
+        result = new Limbs256(t0, t1, t2, t3);
+    }
+
+    /// <summary>
+    /// (a0 + a1 i)^2 with i^2 = -1 as c0 = (a0 + a1)(a0 - a1), c1 = (2 a0) a1: two Montgomery
+    /// multiplications whose operands are left unreduced (a0 + a1, a0 + (M - a1) and 2 a0 all lie below
+    /// 2M), which <see cref="Multiply"/> accepts; this saves the three conditional subtractions of
+    /// reduced additions. Inputs must be reduced; outputs are reduced and may alias the inputs.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void SquareComplex(in Limbs256 a0, in Limbs256 a1, out Limbs256 c0, out Limbs256 c1)
+    {
+        AddUnreduced(in a0, in a1, out var sum);
+        NegateUnreduced(in a1, out var negA1);
+        AddUnreduced(in a0, in negA1, out var difference);
+        AddUnreduced(in a0, in a0, out var twoA0);
+        var a1Copy = a1; // c0 may alias a1
+        Multiply(in sum, in difference, out c0);
+        Multiply(in twoA0, in a1Copy, out c1);
     }
 
     /// <summary>

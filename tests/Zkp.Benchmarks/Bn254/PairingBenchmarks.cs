@@ -57,4 +57,12 @@ public class PairingBenchmarks
 
     [Benchmark]
     public bool PairingCheck4Prepared() => Pairing.PairingCheck(_g1, _g2Prepared);
+
+    /// <summary>The Groth16 verifier's shape: the proof's B prepared on every call, the key's three points prepared once.</summary>
+    [Benchmark]
+    public bool PairingCheck4OnePreparedPerCall() =>
+        Pairing.PairingCheck(_g1, [new G2Prepared(_g2[0]), _g2Prepared[1], _g2Prepared[2], _g2Prepared[3]]);
+
+    [Benchmark]
+    public G2Prepared PrepareG2() => new(_q);
 }
