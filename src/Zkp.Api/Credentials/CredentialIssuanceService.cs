@@ -34,7 +34,20 @@ public sealed class CredentialIssuanceService(
     public async Task<Credential> IssueAsync(Guid memberAccountId, string claimType, ulong? threshold, ulong? upper, CancellationToken cancellationToken = default)
     {
         var (definition, bounds) = CheckRequest(claimType, threshold, upper);
-        return await IssueCoreAsync(memberAccountId, definition, bounds, threshold ?? definition.DefaultThreshold!.Value, upper, cancellationToken);
+        return await IssueCoreAsync(memberAccountId, definition, bounds, threshold ?? definition.DefaultThreshold!.Value, upper, beforeCommit: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Issues for a queued job. <paramref name="completeJob"/> runs inside the issuing transaction with the new credential's
+    /// id and must record the job's success there; when it returns false (the worker lost its lease) everything rolls back,
+    /// so a job's credential is written at most once, together with its <c>succeeded</c> state.
+    /// </summary>
+    /// <exception cref="CredentialIssuanceException">Refused; nothing was written.</exception>
+    /// <exception cref="IssuanceLeaseLostException">Another worker owns the job now; nothing was written.</exception>
+    internal async Task<Credential> IssueForJobAsync(Guid memberAccountId, string claimType, ulong? threshold, ulong? upper, Func<Guid, Task<bool>> completeJob, CancellationToken cancellationToken)
+    {
+        var (definition, bounds) = CheckRequest(claimType, threshold, upper);
+        return await IssueCoreAsync(memberAccountId, definition, bounds, threshold ?? definition.DefaultThreshold!.Value, upper, completeJob, cancellationToken);
     }
 
     /// <summary>Checks a request against the claim catalogue alone (no database), as the API does before queueing a job.</summary>
@@ -55,7 +68,8 @@ public sealed class CredentialIssuanceService(
         return (definition, bounds);
     }
 
-    private async Task<Credential> IssueCoreAsync(Guid memberAccountId, ClaimDefinition definition, ClaimBounds bounds, ulong threshold, ulong? upper, CancellationToken cancellationToken)
+    private async Task<Credential> IssueCoreAsync(
+        Guid memberAccountId, ClaimDefinition definition, ClaimBounds bounds, ulong threshold, ulong? upper, Func<Guid, Task<bool>>? beforeCommit, CancellationToken cancellationToken)
     {
         var attributes = await db.MemberAttributes.AsNoTracking().SingleOrDefaultAsync(m => m.MemberAccountId == memberAccountId, cancellationToken)
             ?? throw new CredentialIssuanceException(StatusCodes.Status409Conflict, ProblemCodes.NoAttributes,
@@ -122,7 +136,7 @@ public sealed class CredentialIssuanceService(
             IssuerId = issuer.Id,
             ClaimType = definition.Name,
             Threshold = (long)threshold,
-            UpperBound = upper is { } top ? (long)top : null,
+            UpperBound = definition.Comparison == ClaimComparison.Between ? (long)bounds.Upper : null,
             StatusListId = allocation.ListId,
             StatusListIndex = allocation.Index,
             CredentialJson = signed.ToJsonString(),
@@ -140,6 +154,11 @@ public sealed class CredentialIssuanceService(
             IssuedAt = credential.IssuedUtc,
         }, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        if (beforeCommit is not null && !await beforeCommit(credentialId))
+        {
+            throw new IssuanceLeaseLostException();
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return credential;
     }
@@ -160,4 +179,23 @@ public sealed class CredentialIssuanceService(
     };
 
     private static string Sentence(string text) => text + ".";
+}
+
+/// <summary>The worker's lease on an issuance job lapsed and another worker took it; this worker's attempt was rolled back.</summary>
+public sealed class IssuanceLeaseLostException : Exception
+{
+    public IssuanceLeaseLostException()
+        : base("The issuance job's lease was lost; the attempt was rolled back.")
+    {
+    }
+
+    public IssuanceLeaseLostException(string message)
+        : base(message)
+    {
+    }
+
+    public IssuanceLeaseLostException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
 }

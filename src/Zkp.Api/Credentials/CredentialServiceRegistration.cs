@@ -19,6 +19,9 @@ public static class CredentialServiceRegistration
         var mayGenerate = environment.IsDevelopment() || environment.IsEnvironment("Testing") || embeddedDefault;
         services.AddSingleton(_ => ClaimKeys.Load(configuration[$"{ZkOptions.Section}:{nameof(ZkOptions.ProvingKeyPath)}"], dataDirectory, mayGenerate));
         services.AddScoped<CredentialIssuanceService>();
+        services.AddScoped<CredentialRevocationService>();
+        services.AddSingleton<IssuanceWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<IssuanceWorker>());
         return services;
     }
 }

@@ -17,7 +17,7 @@ public sealed class Credential
     /// <summary>The threshold as requested (after the catalogue's default); the signed bounds are in the document.</summary>
     public long Threshold { get; set; }
 
-    /// <summary>The requested upper bound of a range claim (<c>credit_tier</c>), null otherwise.</summary>
+    /// <summary>The upper bound of a range claim (<c>credit_tier</c>; the catalogue's top when none was requested), null otherwise.</summary>
     public long? UpperBound { get; set; }
 
     public Guid StatusListId { get; set; }

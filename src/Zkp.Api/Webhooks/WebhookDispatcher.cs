@@ -17,7 +17,7 @@ namespace Zkp.Api.Webhooks;
 /// a conditional update per row. A lease that expires (its node died mid-attempt) makes the row
 /// claimable again, so delivery is at-least-once; receivers deduplicate on <c>delivery_id</c>.
 /// </summary>
-public sealed partial class WebhookDispatcher : BackgroundService
+public sealed partial class WebhookDispatcher : PollingWorker
 {
     public const string ProtectorPurpose = "Zkp.Webhooks.Secret.v1";
 
@@ -31,6 +31,7 @@ public sealed partial class WebhookDispatcher : BackgroundService
 
     public WebhookDispatcher(IServiceScopeFactory scopes, IOptions<WebhookOptions> options, WebhookUrlPolicy urls, TimeProvider time,
         IDataProtectionProvider dataProtection, IEmailSender email, ILogger<WebhookDispatcher> logger)
+        : base(logger)
     {
         ArgumentNullException.ThrowIfNull(urls);
         ArgumentNullException.ThrowIfNull(dataProtection);
@@ -66,47 +67,12 @@ public sealed partial class WebhookDispatcher : BackgroundService
         base.Dispose();
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!_options.Value.DispatcherEnabled)
-        {
-            return;
-        }
+    protected override bool Enabled => _options.Value.DispatcherEnabled;
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var claimed = 0;
-            try
-            {
-                claimed = await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // The loop must survive a failed round (e.g. the database briefly away); the next round retries.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                LogRoundFailed(_logger, exception);
-            }
-
-            if (claimed == 0)
-            {
-                try
-                {
-                    await Task.Delay(_options.Value.PollInterval, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
+    protected override TimeSpan PollInterval => _options.Value.PollInterval;
 
     /// <summary>Claims one batch and attempts each delivery in it; returns how many were claimed.</summary>
-    internal async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    internal override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var batch = await ClaimAsync(cancellationToken);
         await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
@@ -362,9 +328,6 @@ public sealed partial class WebhookDispatcher : BackgroundService
 
         return null;
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook dispatch round failed")]
-    private static partial void LogRoundFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release a webhook delivery claim at shutdown")]
     private static partial void LogReleaseFailed(ILogger logger, Exception exception);

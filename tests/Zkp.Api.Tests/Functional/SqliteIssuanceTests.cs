@@ -7,10 +7,68 @@ namespace Zkp.Api.Tests.Functional;
 /// <summary>Issuance on the embedded default (SQLite) with the seeded demo credit union, as the README walkthrough does it.</summary>
 public sealed class SqliteIssuanceTests : ApiTestBase
 {
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Credentials:WorkerEnabled"] = "true",
+        ["Credentials:PollInterval"] = "00:00:00.100",
+    };
+
     public override Task InitializeAsync()
     {
         Start(postgresConnectionString: null);
         return Task.CompletedTask;
+    }
+
+    private async Task<string> DemoMemberTokenAsync(string attributes)
+    {
+        using var issuerLogin = await PostJsonAsync("/api/v1/auth/admin/login", new { email = RegistrySeeder.DemoIssuerAdminEmail, password = RegistrySeeder.DemoIssuerAdminPassword });
+        var issuerAdmin = Str(await JsonAsync(issuerLogin, HttpStatusCode.OK), "access_token");
+        var member = await RegisterMemberAsync(NewEmail("member"));
+        using (var put = await SendAsync(new HttpRequestMessage(HttpMethod.Put, new Uri($"/api/v1/issuer/members/{member}/attributes", UriKind.Relative))
+        {
+            Content = new StringContent(attributes, Encoding.UTF8, "application/json"),
+        }, bearer: issuerAdmin))
+        {
+            await JsonAsync(put, HttpStatusCode.OK);
+        }
+
+        return Str(await LoginMemberAsync(member), "access_token");
+    }
+
+    [Fact]
+    public async Task Queued_jobs_run_on_sqlite_one_succeeding_and_one_failing_with_its_reason()
+    {
+        var token = await DemoMemberTokenAsync("""{"annual_income":85000}""");
+        var jobs = new List<string>();
+        foreach (var threshold in new[] { 50000, 90000 })
+        {
+            using var queued = await PostJsonAsync("/api/v1/credentials/issue?async=true", new { claim_type = "income_range", threshold }, bearer: token);
+            jobs.Add(Str(await JsonAsync(queued, HttpStatusCode.Accepted), "job_id"));
+        }
+
+        var finals = new List<System.Text.Json.JsonElement>();
+        foreach (var job in jobs)
+        {
+            for (var i = 0; ; i++)
+            {
+                using var poll = await GetAsync($"/api/v1/credentials/issue/{job}", bearer: token);
+                var body = await JsonAsync(poll, HttpStatusCode.OK);
+                if (Str(body, "status") is "succeeded" or "failed")
+                {
+                    finals.Add(body);
+                    break;
+                }
+
+                Assert.True(i < 300, $"job {job} still {Str(body, "status")}");
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.Equal("succeeded", Str(finals[0], "status"));
+        Assert.Equal("income_range", Str(finals[0].GetProperty("credential"), "claim_type"));
+        Assert.Equal("failed", Str(finals[1], "status"));
+        Assert.Equal("claim_not_satisfied", Str(finals[1], "failure_code"));
+        Assert.Equal((1, 1, 2), WithDb(db => (db.Credentials.Count(), db.StatusLists.Single().AllocatedCount, db.IssuanceJobs.Count(j => j.Attempts == 1))));
     }
 
     [Fact]

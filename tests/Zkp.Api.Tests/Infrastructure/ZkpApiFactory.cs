@@ -40,6 +40,7 @@ public sealed class ZkpApiFactory : WebApplicationFactory<Program>
             ["RateLimits:Policies:trust_registry:WindowSeconds"] = "60",
             ["Plans:Free:RequestsPerMinute"] = "1000",
             ["Zk:ProvingKeyPath"] = TestProvingKey.Path,
+            ["Credentials:WorkerEnabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         if (postgresConnectionString is not null)
@@ -82,6 +83,14 @@ public sealed class ZkpApiFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             SqliteConnection.ClearAllPools();
+
+            // Every test has its own database, so its pooled connections would otherwise idle on until the
+            // cluster's connection limit is reached a few dozen tests later.
+            if (_settings.TryGetValue("ConnectionStrings:Postgres", out var postgres) && postgres is not null)
+            {
+                using var connection = new Npgsql.NpgsqlConnection(postgres);
+                Npgsql.NpgsqlConnection.ClearPool(connection);
+            }
             try
             {
                 Directory.Delete(DataDirectory, recursive: true);
