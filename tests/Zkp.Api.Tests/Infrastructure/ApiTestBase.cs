@@ -17,24 +17,13 @@ namespace Zkp.Api.Tests;
 [Collection(PostgresCollection.Name)]
 public abstract class PostgresApiTest(PostgresCluster cluster) : ApiTestBase
 {
-    private string connectionString = "";
-
     protected string DatabaseName { get; private set; } = "";
 
     public override async Task InitializeAsync()
     {
-        connectionString = await cluster.CreateDatabaseAsync(GetType().Name);
+        var connectionString = await cluster.CreateDatabaseAsync(GetType().Name);
         DatabaseName = connectionString.Split(';').Single(p => p.StartsWith("Database=", StringComparison.Ordinal))["Database=".Length..];
         Start(connectionString);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        // Idle pooled connections of a finished test's database would otherwise stay open for minutes, and hundreds
-        // of tests on one cluster run into max_connections.
-        using var connection = new Npgsql.NpgsqlConnection(connectionString);
-        Npgsql.NpgsqlConnection.ClearPool(connection);
     }
 
     /// <summary>Runs SQL against this test's database through psql (independent of the application).</summary>

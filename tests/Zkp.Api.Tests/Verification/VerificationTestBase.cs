@@ -159,18 +159,12 @@ public abstract class VerificationTestBase(PostgresCluster cluster) : Credential
             return 0;
         });
 
-    /// <summary>Revokes a credential: its status-list bit and its row, as the revoke endpoint does.</summary>
-    protected Task RevokeCredentialAsync(string credentialId) =>
-        WithServicesAsync(async services =>
-        {
-            var db = services.GetRequiredService<ZkpDbContext>();
-            var row = await db.Credentials.SingleAsync(c => c.Id == Guid.Parse(credentialId));
-            Assert.True(await services.GetRequiredService<StatusListService>().RevokeAsync(row.StatusListId, row.StatusListIndex));
-            row.Status = "revoked";
-            row.RevokedUtc = Factory.Clock.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync();
-            return 0;
-        });
+    /// <summary>The member revokes a credential through the API (status-list bit set, row marked revoked).</summary>
+    protected async Task RevokeCredentialAsync(string credentialId)
+    {
+        using var revoke = await PostJsonAsync($"/api/v1/credentials/{credentialId}/revoke", null, bearer: MemberToken);
+        Assert.Equal("revoked", Str(await JsonAsync(revoke, HttpStatusCode.OK), "status"));
+    }
 
     /// <summary>The recorded history row of a verification: all_verified|failed_step|failure_code|token hash.</summary>
     protected Task<string> RecordAsync(string verificationId) =>
