@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Zkp.Api.Errors;
@@ -16,8 +15,8 @@ namespace Zkp.Api.Credentials;
 
 /// <summary>
 /// Issues claim credentials to members from the attributes their credit union reported: checks the request and the
-/// member's value first (a refusal writes nothing), then, in one transaction, allocates a status-list index, proves
-/// and signs, stores the credential and enqueues <c>credential.issued</c>.
+/// member's value first (a refusal writes nothing), proves, then, in one transaction, allocates a status-list index,
+/// signs, stores the credential and enqueues <c>credential.issued</c>.
 /// </summary>
 public sealed class CredentialIssuanceService(
     ZkpDbContext db,
@@ -98,6 +97,23 @@ public sealed class CredentialIssuanceService(
         var validUntil = validFrom.AddDays(options.Value.ValidityDays);
         var credentialId = Guid.NewGuid();
 
+        // Prove before the transaction: allocation locks the issuer's status list (row lock / SQLite write lock) until
+        // commit, and only the short signature needs the index.
+        using var issuerKey = issuers.SigningKey(issuer);
+        var proved = ClaimIssuance.Prove(new ClaimIssuanceRequest
+        {
+            IssuerKey = issuerKey,
+            MemberDid = member.Did,
+            ClaimType = definition.Name,
+            Threshold = threshold,
+            Upper = upper,
+            Value = value,
+            ProvingKey = keys.ProvingKey,
+            CredentialId = UrnFor(credentialId),
+            ValidFrom = validFrom,
+            ValidUntil = validUntil,
+        });
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         StatusListAllocation allocation;
         try
@@ -110,25 +126,7 @@ public sealed class CredentialIssuanceService(
             throw IssuerNotActive(issuer);
         }
 
-        JsonObject signed;
-        using (var issuerKey = issuers.SigningKey(issuer))
-        {
-            signed = ClaimIssuance.Issue(new ClaimIssuanceRequest
-            {
-                IssuerKey = issuerKey,
-                MemberDid = member.Did,
-                ClaimType = definition.Name,
-                Threshold = threshold,
-                Upper = upper,
-                Value = value,
-                ProvingKey = keys.ProvingKey,
-                CredentialId = UrnFor(credentialId),
-                ValidFrom = validFrom,
-                ValidUntil = validUntil,
-                Status = CredentialStatusEntry.ForRevocation(allocation.StatusListCredential, (ulong)allocation.Index),
-            });
-        }
-
+        var signed = proved.Sign(CredentialStatusEntry.ForRevocation(allocation.StatusListCredential, (ulong)allocation.Index));
         var credential = new Credential
         {
             Id = credentialId,

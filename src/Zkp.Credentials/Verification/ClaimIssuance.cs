@@ -57,6 +57,20 @@ public static class ClaimIssuance
     public static JsonObject Issue(ClaimIssuanceRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return Prove(request).Sign(request.Status);
+    }
+
+    /// <summary>
+    /// The expensive half of <see cref="Issue"/>: checks the request, commits and proves. The proof depends on the
+    /// credential id but not on <see cref="ClaimIssuanceRequest.Status"/>, so an issuer can prove first and allocate the
+    /// status-list index (a serialised step) only for the short <see cref="ProvedClaim.Sign"/> that follows.
+    /// </summary>
+    /// <exception cref="ClaimNotSatisfiedException">The value is outside the claim's bounds; nothing is proved.</exception>
+    /// <exception cref="ClaimException">Unknown claim type or a threshold outside the catalogue's range.</exception>
+    /// <exception cref="ArgumentException">Malformed member DID, or a proving key of another circuit.</exception>
+    public static ProvedClaim Prove(ClaimIssuanceRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.IssuerKey);
         ArgumentNullException.ThrowIfNull(request.ProvingKey);
         ArgumentException.ThrowIfNullOrEmpty(request.CredentialId);
@@ -79,10 +93,10 @@ public static class ClaimIssuance
             throw new ClaimNotSatisfiedException(request.ClaimType, bounds);
         }
 
-        return IssueCore(request, definition, bounds, circuit.Id);
+        return ProveCore(request, definition, bounds, circuit.Id);
     }
 
-    private static JsonObject IssueCore(ClaimIssuanceRequest request, ClaimDefinition definition, ClaimBounds bounds, string circuitId)
+    private static ProvedClaim ProveCore(ClaimIssuanceRequest request, ClaimDefinition definition, ClaimBounds bounds, string circuitId)
     {
         var salt = ClaimCommitment.NewSalt();
         var binding = ClaimCommitment.BindingFor(request.CredentialId);
@@ -97,7 +111,7 @@ public static class ClaimIssuance
             Issuer = DidKey.FromPublicKey(request.IssuerKey.PublicKey).Did,
             ValidFrom = request.ValidFrom,
             ValidUntil = request.ValidUntil,
-            Status = request.Status,
+            Status = null,
             SubjectId = request.MemberDid,
             ClaimType = definition.Name,
             Bounds = bounds,
@@ -107,8 +121,29 @@ public static class ClaimIssuance
             ZkProof = JsonNode.Parse(SnarkjsJson.WriteProof(proof))!.AsObject(),
             PublicSignals = Array.ConvertAll(signals, s => s.ToString()),
         };
-        return credential.Sign(request.IssuerKey, request.Created ?? request.ValidFrom);
+        return new ProvedClaim(credential, request.IssuerKey, request.Created ?? request.ValidFrom);
     }
+}
+
+/// <summary>A proved, not yet signed claim credential (<see cref="ClaimIssuance.Prove"/>).</summary>
+public sealed class ProvedClaim
+{
+    private readonly ClaimCredential unsigned;
+    private readonly Ed25519PrivateKey issuerKey;
+    private readonly DateTimeOffset created;
+
+    internal ProvedClaim(ClaimCredential unsigned, Ed25519PrivateKey issuerKey, DateTimeOffset created)
+    {
+        this.unsigned = unsigned;
+        this.issuerKey = issuerKey;
+        this.created = created;
+    }
+
+    /// <summary>
+    /// Signs the credential with the request's issuer key (which must not be disposed yet), adding the status entry.
+    /// Each call signs a fresh document; the proof and commitment are the same.
+    /// </summary>
+    public JsonObject Sign(CredentialStatusEntry? status) => (unsigned with { Status = status }).Sign(issuerKey, created);
 }
 
 /// <summary>The member's value does not satisfy the requested claim, so no credential (and no proof) is made.</summary>

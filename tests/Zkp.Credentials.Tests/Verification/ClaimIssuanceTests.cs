@@ -38,6 +38,41 @@ public sealed class ClaimIssuanceTests(PipelineFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public void Prove_then_sign_gives_a_credential_whose_status_is_signed_and_whose_proof_does_not_depend_on_it()
+    {
+        var proved = ClaimIssuance.Prove(new ClaimIssuanceRequest
+        {
+            IssuerKey = fixture.IssuerKey,
+            MemberDid = fixture.MemberDid,
+            ClaimType = ClaimCatalogue.CreditTier,
+            Threshold = 700,
+            Upper = 799,
+            Value = 742,
+            ProvingKey = fixture.ProvingKey,
+            CredentialId = "urn:uuid:00000000-0000-4000-8000-000000000030",
+            ValidFrom = PipelineFixture.ValidFrom,
+            Status = CredentialStatusEntry.ForRevocation(PipelineFixture.StatusListUrl, 1),
+        });
+        var status = CredentialStatusEntry.ForRevocation(PipelineFixture.StatusListUrl, 31);
+        var signed = proved.Sign(status);
+        var unlisted = proved.Sign(null);
+
+        Assert.True(ClaimCredential.VerifyIssuerSignature(signed).Verified);
+        Assert.True(ClaimCredential.VerifyIssuerSignature(unlisted).Verified);
+        var credential = ClaimCredential.Parse(signed);
+        Assert.Equal(status, credential.Status);
+        Assert.Null(ClaimCredential.Parse(unlisted).Status);
+        Assert.Equal(credential.Commitment, ClaimCredential.Parse(unlisted).Commitment);
+        Assert.Equal(new ClaimBounds(700, 799), credential.Bounds);
+        var proof = SnarkjsJson.ReadProof(credential.ZkProof.ToJsonString());
+        Assert.True(Groth16Verifier.Verify(fixture.ProvingKey.VerifyingKey, ClaimCircuits.Range.CircuitHash, credential.PublicSignals.Select(Fr.Parse).ToArray(), proof));
+
+        // The status entry is covered by the signature: moving the credential to another index breaks it.
+        signed["credentialStatus"]!["statusListIndex"] = "32";
+        Assert.False(ClaimCredential.VerifyIssuerSignature(signed).Verified);
+    }
+
+    [Fact]
     public void The_commitment_is_poseidon_of_a_fresh_salt()
     {
         var first = ClaimCredential.Parse(fixture.Issue(ClaimCatalogue.AccountAge, 12, 30, "urn:uuid:00000000-0000-4000-8000-000000000020", 20));
