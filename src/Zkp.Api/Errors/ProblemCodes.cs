@@ -51,6 +51,12 @@ public static class ProblemCodes
     public const string NoAttributes = "no_attributes";
     public const string AttributeMissing = "attribute_missing";
     public const string CredentialAlreadyRevoked = "credential_already_revoked";
+    public const string QrTokenInvalid = "qr_token_invalid";
+    public const string QrTokenNotFound = "qr_token_not_found";
+    public const string CredentialNotFound = "credential_not_found";
+    public const string CredentialNotActive = "credential_not_active";
+    public const string WalletSignatureRequired = "wallet_signature_required";
+    public const string PresentationRejected = "presentation_rejected";
 
     /// <summary>The code used when a response carries only a status (e.g. a 401 challenge or an unmatched route).</summary>
     public static string ForStatus(int status) => status switch

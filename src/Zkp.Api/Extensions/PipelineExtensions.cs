@@ -65,6 +65,8 @@ public static class PipelineExtensions
         api.MapStatusListsApi();
         api.MapWebhooksApi();
         api.MapCredentialsApi();
+        api.MapQrApi();
+        api.MapVerifyApi();
         return app;
     }
 

@@ -20,6 +20,7 @@ using Zkp.Api.Quotas;
 using Zkp.Api.RateLimiting;
 using Zkp.Api.Registry;
 using Zkp.Api.Security;
+using Zkp.Api.Verification;
 using Zkp.Api.Webhooks;
 
 namespace Zkp.Api.Extensions;
@@ -108,6 +109,9 @@ public static class ServiceRegistration
         services.AddScoped<IssuerService>().AddScoped<StatusListService>().AddScoped<MemberKeyService>().AddScoped<MemberAttributeService>().AddScoped<RegistrySeeder>();
         services.AddZkpWebhooks(configuration, builder.Environment);
         services.AddZkpCredentials(configuration, builder.Environment, dataDirectory);
+        services.Configure<QrOptions>(configuration.GetSection(QrOptions.Section));
+        services.AddSingleton<SignedStatusListCache>();
+        services.AddScoped<QrTokenService>().AddScoped<VerifierInputs>().AddScoped<VerificationService>();
 
         services.Configure<JsonOptions>(options =>
         {

@@ -41,6 +41,11 @@ public sealed class ZkpDbContext(DbContextOptions<ZkpDbContext> options) : DbCon
     public DbSet<Credential> Credentials => Set<Credential>();
 
     public DbSet<IssuanceJob> IssuanceJobs => Set<IssuanceJob>();
+    public DbSet<QrToken> QrTokens => Set<QrToken>();
+
+    public DbSet<VerificationRecord> Verifications => Set<VerificationRecord>();
+
+    public DbSet<UsedChallenge> UsedChallenges => Set<UsedChallenge>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

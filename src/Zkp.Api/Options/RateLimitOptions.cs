@@ -85,6 +85,12 @@ public static class RateLimitPolicies
     /// <summary>30/min: webhook list, delete, deliveries and redeliver.</summary>
     public const string Webhooks = "webhooks";
 
+    /// <summary>10/min: qr/generate (and completing a wallet-signed token).</summary>
+    public const string QrGenerate = "qr_generate";
+
+    /// <summary>30/min: verify/token, verify/proof, verify/history, qr/resolve.</summary>
+    public const string Verify = "verify";
+
     public static readonly IReadOnlyDictionary<string, RateLimitRule> Defaults = new Dictionary<string, RateLimitRule>(StringComparer.Ordinal)
     {
         [Auth] = new() { PermitLimit = 5, WindowSeconds = 60 },
@@ -94,6 +100,8 @@ public static class RateLimitPolicies
         [TrustRegistry] = new() { PermitLimit = 60, WindowSeconds = 60 },
         [WebhookWrites] = new() { PermitLimit = 10, WindowSeconds = 60 },
         [Webhooks] = new() { PermitLimit = 30, WindowSeconds = 60 },
+        [QrGenerate] = new() { PermitLimit = 10, WindowSeconds = 60 },
+        [Verify] = new() { PermitLimit = 30, WindowSeconds = 60 },
     };
 }
 

@@ -28,7 +28,7 @@ public sealed class RateLimitOptionsTests
             [
                 "RateLimits:Policies:auth:WindowSeconds must be at least 1.",
                 "RateLimits:Policies:analytics:PermitLimit must be at least 1.",
-                "RateLimits:Policies:atuh is not a known policy (known: auth, sensitive, account, analytics, trust_registry, webhook_writes, webhooks).",
+                "RateLimits:Policies:atuh is not a known policy (known: auth, sensitive, account, analytics, trust_registry, webhook_writes, webhooks, qr_generate, verify).",
             ],
             result.Failures);
     }

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Zkp.Api.Infrastructure;
+using Zkp.Api.Security;
+using Zkp.Credentials.Verification;
+
+namespace Zkp.Api.Verification;
+
+/// <summary>
+/// The database-backed <see cref="IChallengeStore"/> of one verification of one QR token. Consuming is one
+/// statement, an insert into <c>used_challenges</c> whose primary key (domain, challenge) every API process shares.
+/// </summary>
+/// <remarks>
+/// A challenge is bound to the token it was first accepted for: verifying the same token again (a lender's retry,
+/// or a second look before the token expires) is accepted and recorded, while the same presentation arriving
+/// under any other token is a replay. The conflicting insert returns the stored token hash (a no-op update makes
+/// <c>RETURNING</c> yield the existing row on PostgreSQL and SQLite alike), compared in constant time.
+/// The pipeline's interface is synchronous, so this runs one synchronous round trip.
+/// </remarks>
+public sealed class DatabaseChallengeStore(ZkpDbContext db, byte[] tokenHash, DateTime nowUtc) : IChallengeStore
+{
+    public bool TryConsume(string domain, string challenge)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(domain);
+        ArgumentException.ThrowIfNullOrEmpty(challenge);
+        var stored = db.Database.SqlQuery<byte[]>($"""
+            INSERT INTO used_challenges (domain, challenge, token_hash, used_utc) VALUES ({domain}, {challenge}, {tokenHash}, {nowUtc})
+            ON CONFLICT (domain, challenge) DO UPDATE SET domain = excluded.domain
+            RETURNING token_hash AS "Value"
+            """).AsEnumerable().Single();
+        return SecretHashing.HashesEqual(stored, tokenHash);
+    }
+}

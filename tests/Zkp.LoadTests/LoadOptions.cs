@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace Zkp.LoadTests;
+
+/// <summary>Command line: <c>--mode verify|issue --duration 60 --clients 32 --warmup 5 --tokens 64</c>.</summary>
+internal sealed record LoadOptions(string Mode, TimeSpan Duration, int Clients, TimeSpan Warmup, int Tokens)
+{
+    public const string VerifyMode = "verify";
+    public const string IssueMode = "issue";
+
+    public static LoadOptions Parse(string[] args)
+    {
+        var mode = VerifyMode;
+        var duration = 60;
+        int? clients = null;
+        var warmup = 5;
+        var tokens = 64;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--mode":
+                    mode = value is VerifyMode or IssueMode ? value : throw new ArgumentException("--mode is verify or issue.");
+                    break;
+                case "--duration":
+                    duration = Positive(args[i], value);
+                    break;
+                case "--clients":
+                    clients = Positive(args[i], value);
+                    break;
+                case "--warmup":
+                    warmup = int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture);
+                    break;
+                case "--tokens":
+                    tokens = Positive(args[i], value);
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown option {args[i]}.");
+            }
+
+            i++;
+        }
+
+        // Issuance is CPU-bound proving; its latency target is per request, so it defaults to one client.
+        return new LoadOptions(mode, TimeSpan.FromSeconds(duration), clients ?? (mode == VerifyMode ? 32 : 1), TimeSpan.FromSeconds(warmup), tokens);
+    }
+
+    private static int Positive(string name, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed > 0
+            ? parsed
+            : throw new ArgumentException($"{name} must be a positive whole number.");
+}

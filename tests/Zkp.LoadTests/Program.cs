@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Zkp.LoadTests;
+using Zkp.Testing;
+
+// Load test of issue 7's targets: POST /verify/proof (>= 300/s, p99 < 100 ms with 32 clients) and
+// POST /credentials/issue (p50 < 150 ms), over real HTTP against the API on Kestrel and a throwaway PostgreSQL.
+var options = LoadOptions.Parse(args);
+Console.WriteLine($"mode {options.Mode}, {options.Clients} clients, {options.Duration.TotalSeconds} s measured after {options.Warmup.TotalSeconds} s warm-up, {Environment.ProcessorCount} cores");
+
+await using var cluster = new PostgresClusterHandle();
+await cluster.Cluster.InitializeAsync();
+var connectionString = await cluster.Cluster.CreateDatabaseAsync("load");
+await using var host = await ApiHost.StartAsync(connectionString);
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients + 4, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+{
+    Timeout = TimeSpan.FromSeconds(30),
+};
+
+var seedWatch = Stopwatch.StartNew();
+var seeded = await new Seeder(host, http).SeedAsync(options.Mode == LoadOptions.VerifyMode ? options.Tokens : 0);
+Console.WriteLine($"seeded in {seedWatch.Elapsed.TotalSeconds:F1} s; API at {host.BaseUrl}");
+
+Func<int, HttpRequestMessage> next = options.Mode == LoadOptions.VerifyMode
+    ? i =>
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, host.BaseUrl + "/api/v1/verify/proof")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { token = seeded.Tokens[i % seeded.Tokens.Count] }), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-API-Key", seeded.ApiKey);
+        return request;
+    }
+    : _ =>
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, host.BaseUrl + "/api/v1/credentials/issue")
+        {
+            Content = new StringContent("""{"claim_type": "income_range", "threshold": 50000}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", seeded.MemberJwt);
+        return request;
+    };
+
+// verify/proof must answer all_verified true; anything else counts as a failure, so a fast wrong answer cannot pass.
+Func<HttpResponseMessage, string, bool> succeeded = options.Mode == LoadOptions.VerifyMode
+    ? (response, body) => response.IsSuccessStatusCode && body.Contains("\"all_verified\":true", StringComparison.Ordinal)
+    : (response, _) => response.IsSuccessStatusCode;
+
+using var process = Process.GetCurrentProcess();
+var cpuBefore = process.TotalProcessorTime;
+var started = Stopwatch.StartNew();
+var measureFrom = options.Warmup;
+var measureUntil = options.Warmup + options.Duration;
+var perClient = new List<double>[options.Clients];
+var failures = 0;
+string? firstFailure = null;
+var counter = 0;
+await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async client =>
+{
+    var latencies = perClient[client] = [];
+    while (started.Elapsed < measureUntil)
+    {
+        using var request = next(Interlocked.Increment(ref counter));
+        var begin = started.Elapsed;
+        string body;
+        bool ok;
+        try
+        {
+            using var response = await http.SendAsync(request);
+            body = await response.Content.ReadAsStringAsync();
+            ok = succeeded(response, body);
+            if (!ok)
+            {
+                body = $"{(int)response.StatusCode} {body}";
+            }
+        }
+        catch (HttpRequestException e)
+        {
+            (ok, body) = (false, e.Message);
+        }
+
+        var end = started.Elapsed;
+        if (begin < measureFrom || end > measureUntil)
+        {
+            continue;
+        }
+
+        if (ok)
+        {
+            latencies.Add((end - begin).TotalMilliseconds);
+        }
+        else
+        {
+            Interlocked.Increment(ref failures);
+            Interlocked.CompareExchange(ref firstFailure, body, null);
+        }
+    }
+}));
+
+var elapsed = started.Elapsed;
+process.Refresh();
+var cpu = process.TotalProcessorTime - cpuBefore;
+var report = LatencyReport.From(perClient.SelectMany(l => l).ToList(), failures, options.Duration);
+Console.WriteLine(report.Format(options.Mode == LoadOptions.VerifyMode ? "POST /verify/proof" : "POST /credentials/issue"));
+// CPU per request (API, load clients and Npgsql in this process; PostgreSQL is separate): a figure that a busy
+// machine distorts much less than throughput, so runs on shared machines stay comparable.
+Console.WriteLine($"process CPU {cpu.TotalSeconds:F1} s over {elapsed.TotalSeconds:F1} s for {counter} requests = {cpu.TotalMilliseconds / Math.Max(1, counter):F2} ms CPU per request");
+if (firstFailure is not null)
+{
+    Console.WriteLine("first failure: " + (firstFailure.Length > 400 ? firstFailure[..400] : firstFailure));
+}
+
+return failures == 0 && report.Requests > 0 ? 0 : 1;
+
+/// <summary>Stops the throwaway cluster however the run ends.</summary>
+internal sealed class PostgresClusterHandle : IAsyncDisposable
+{
+    public PostgresCluster Cluster { get; } = new();
+
+    public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
+}
