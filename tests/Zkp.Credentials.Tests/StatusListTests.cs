@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.Buffers.Text;
+using System.IO.Compression;
 using System.Text.Json.Nodes;
 using Zkp.Credentials.Status;
 using Zkp.Credentials.Vc;
@@ -72,6 +75,51 @@ public sealed class BitstringStatusListTests
         var ex = Assert.Throws<StatusListException>(() => BitstringStatusList.Decode(encoded));
         Assert.Equal(StatusListError.MalformedValueError, ex.Error);
         Assert.StartsWith("MALFORMED_VALUE_ERROR: ", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0u, false)]
+    [InlineData(100u, false)]
+    [InlineData(32_767u, false)]
+    [InlineData(32_768u, true)]
+    [InlineData(32_769u, false)]
+    [InlineData(16_777_216u, false)]
+    [InlineData(uint.MaxValue, false)]
+    public void A_gzip_size_trailer_that_does_not_match_the_content_is_malformed(uint declaredSize, bool decodes)
+    {
+        var list = new BitstringStatusList(131_072 * 2);
+        list[0] = true;
+        list[200_000] = true;
+        list[262_143] = true;
+        var compressed = Base64Url.DecodeFromChars(list.Encode().AsSpan(1));
+        BinaryPrimitives.WriteUInt32LittleEndian(compressed.AsSpan(compressed.Length - 4), declaredSize);
+        var encoded = "u" + Base64Url.EncodeToString(compressed);
+
+        if (decodes)
+        {
+            var decoded = BitstringStatusList.Decode(encoded);
+            Assert.Equal(262_144, decoded.Length);
+            Assert.Equal([0, 200_000, 262_143], Enumerable.Range(0, decoded.Length).Where(i => decoded[i]));
+        }
+        else
+        {
+            var ex = Assert.Throws<StatusListException>(() => BitstringStatusList.Decode(encoded));
+            Assert.Equal(StatusListError.MalformedValueError, ex.Error);
+        }
+    }
+
+    [Fact]
+    public void A_stream_decompressing_past_the_maximum_is_refused()
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(new byte[(16 * 1024 * 1024) + 1]);
+        }
+
+        var ex = Assert.Throws<StatusListException>(() => BitstringStatusList.Decode("u" + Base64Url.EncodeToString(buffer.ToArray())));
+
+        Assert.Equal("MALFORMED_VALUE_ERROR: the decompressed list exceeds 134217728 entries", ex.Message);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.IO.Compression;
 
@@ -112,21 +113,50 @@ public sealed class BitstringStatusList
             throw new InvalidDataException("missing GZIP header");
         }
 
+        // The trailer's ISIZE (uncompressed length mod 2^32) sizes the output so that a verification decodes
+        // into one array. The decoder compares ISIZE with what it inflated when the stream ends (a lying trailer
+        // is malformed), but that check comes last, so the loop does not rely on it: it grows to what actually
+        // decompresses and refuses anything over the maximum before reading further.
+        const int maximumBytes = MaximumLength / 8;
+        var declared = BinaryPrimitives.ReadUInt32LittleEndian(compressed.AsSpan(compressed.Length - 4));
+        var output = new byte[(int)Math.Clamp(declared, 1u, (uint)maximumBytes)];
+        var total = 0;
+        Span<byte> probe = stackalloc byte[1];
         using var input = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = input.Read(chunk)) > 0)
+        while (true)
         {
-            if (output.Length + read > MaximumLength / 8)
+            if (total == output.Length)
             {
-                throw new StatusListException(StatusListError.MalformedValueError, $"the decompressed list exceeds {MaximumLength} entries");
+                if (input.Read(probe) == 0)
+                {
+                    break;
+                }
+
+                if (output.Length == maximumBytes)
+                {
+                    throw new StatusListException(StatusListError.MalformedValueError, $"the decompressed list exceeds {MaximumLength} entries");
+                }
+
+                Array.Resize(ref output, Math.Min(Math.Max(output.Length * 2, 4096), maximumBytes));
+                output[total++] = probe[0];
+                continue;
             }
 
-            output.Write(chunk, 0, read);
+            var read = input.Read(output.AsSpan(total));
+            if (read == 0)
+            {
+                break;
+            }
+
+            total += read;
         }
 
-        return output.ToArray();
+        if (total != output.Length)
+        {
+            Array.Resize(ref output, total);
+        }
+
+        return output;
     }
 
     private void CheckIndex(int index)
