@@ -98,11 +98,14 @@ public static class EddsaJcs2022
     }
 
     /// <summary>SHA-256(JCS(proofConfig)) || SHA-256(JCS(document)), the 64 bytes that get signed.</summary>
-    internal static byte[] HashData(JsonObject proofConfig, JsonObject unsecuredDocument)
+    internal static byte[] HashData(JsonObject proofConfig, JsonObject unsecuredDocument) =>
+        HashData(JsonCanonicalizer.CanonicalizeToUtf8(proofConfig), JsonCanonicalizer.CanonicalizeToUtf8(unsecuredDocument));
+
+    private static byte[] HashData(byte[] canonicalProofConfig, byte[] canonicalDocument)
     {
         var hash = new byte[64];
-        SHA256.HashData(JsonCanonicalizer.CanonicalizeToUtf8(proofConfig), hash.AsSpan(0, 32));
-        SHA256.HashData(JsonCanonicalizer.CanonicalizeToUtf8(unsecuredDocument), hash.AsSpan(32, 32));
+        SHA256.HashData(canonicalProofConfig, hash.AsSpan(0, 32));
+        SHA256.HashData(canonicalDocument, hash.AsSpan(32, 32));
         return hash;
     }
 
@@ -173,25 +176,21 @@ public static class EddsaJcs2022
             return DataIntegrityVerification.Fail(DataIntegrityFailure.BadProofValue, $"proofValue decodes to {signature.Length} bytes, an Ed25519 signature is 64");
         }
 
-        var unsecured = securedDocument.DeepClone().AsObject();
-        unsecured.Remove("proof");
-        var proofOptions = proof.DeepClone().AsObject();
-        proofOptions.Remove("proofValue");
-
-        if (proofOptions["@context"] is { } proofContext)
+        // The document without its proof, and the proof without its value, are hashed as they stand: the
+        // canonicalizer leaves those members out (and puts the proof's @context in the document's place)
+        // instead of cloning both trees to edit them.
+        var proofContext = proof["@context"];
+        if (proofContext is not null && !StartsWith(securedDocument["@context"], proofContext))
         {
-            if (!StartsWith(securedDocument["@context"], proofContext))
-            {
-                return DataIntegrityVerification.Fail(DataIntegrityFailure.ContextMismatch, "the document @context does not start with the proof's @context");
-            }
-
-            unsecured["@context"] = proofContext.DeepClone();
+            return DataIntegrityVerification.Fail(DataIntegrityFailure.ContextMismatch, "the document @context does not start with the proof's @context");
         }
 
         byte[] hash;
         try
         {
-            hash = HashData(proofOptions, unsecured);
+            hash = HashData(
+                JsonCanonicalizer.CanonicalizeToUtf8(proof, "proofValue"),
+                JsonCanonicalizer.CanonicalizeToUtf8(securedDocument, "proof", proofContext));
         }
         catch (JcsException ex)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -23,6 +24,33 @@ public static class JsonCanonicalizer
     }
 
     public static byte[] CanonicalizeToUtf8(JsonNode? node) => Encoding.UTF8.GetBytes(Canonicalize(node));
+
+    /// <summary>
+    /// Canonicalizes <paramref name="obj"/> as if its member <paramref name="omittedMember"/> were absent and, when
+    /// <paramref name="contextReplacement"/> is given, its <c>@context</c> were that value: what a Data Integrity
+    /// verifier hashes, without cloning the document to edit it.
+    /// </summary>
+    internal static byte[] CanonicalizeToUtf8(JsonObject obj, string omittedMember, JsonNode? contextReplacement = null)
+    {
+        var builder = new StringBuilder();
+        var properties = obj.Where(p => p.Key != omittedMember).ToList();
+        if (contextReplacement is not null)
+        {
+            var index = properties.FindIndex(p => p.Key == "@context");
+            var replaced = new KeyValuePair<string, JsonNode?>("@context", contextReplacement);
+            if (index < 0)
+            {
+                properties.Add(replaced);
+            }
+            else
+            {
+                properties[index] = replaced;
+            }
+        }
+
+        WriteMembers(builder, properties);
+        return Encoding.UTF8.GetBytes(builder.ToString());
+    }
 
     /// <summary>Parses JSON text and canonicalizes it.</summary>
     public static string Canonicalize(string json)
@@ -63,10 +91,11 @@ public static class JsonCanonicalizer
         }
     }
 
-    private static void WriteObject(StringBuilder builder, JsonObject obj)
+    private static void WriteObject(StringBuilder builder, JsonObject obj) => WriteMembers(builder, obj.ToList());
+
+    private static void WriteMembers(StringBuilder builder, List<KeyValuePair<string, JsonNode?>> properties)
     {
         // Property names sort by UTF-16 code units, which is exactly ordinal string comparison in .NET.
-        var properties = obj.ToList();
         properties.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         builder.Append('{');
         for (var i = 0; i < properties.Count; i++)
@@ -131,14 +160,31 @@ public static class JsonCanonicalizer
         return parsed;
     }
 
+    // Characters that need more than a literal copy: the ones with escapes, other controls, and surrogates
+    // (a valid pair is copied, a lone one rejected). Runs between them are appended in one call.
+    private static readonly SearchValues<char> NeedsAttention = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x20).Select(c => (char)c)) + "\"\\" + string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c)));
+
     // ECMAScript JSON.stringify string escaping: the two-character escapes, \u00xx for other controls,
     // everything else literal. Lone surrogates cannot be encoded as UTF-8, so they are rejected.
     private static void WriteString(StringBuilder builder, string value)
     {
         builder.Append('"');
-        for (var i = 0; i < value.Length; i++)
+        var offset = 0;
+        while (true)
         {
+            var rest = value.AsSpan(offset);
+            var next = rest.IndexOfAny(NeedsAttention);
+            if (next < 0)
+            {
+                builder.Append(rest);
+                break;
+            }
+
+            builder.Append(rest[..next]);
+            var i = offset + next;
             var c = value[i];
+            offset = i + 1;
             switch (c)
             {
                 case '"':
@@ -169,15 +215,12 @@ public static class JsonCanonicalizer
                     }
                     else if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
                     {
-                        builder.Append(c).Append(value[++i]);
-                    }
-                    else if (char.IsSurrogate(c))
-                    {
-                        throw new JcsException($"The string contains a lone surrogate U+{(int)c:X4} at index {i}.");
+                        builder.Append(c).Append(value[i + 1]);
+                        offset = i + 2;
                     }
                     else
                     {
-                        builder.Append(c);
+                        throw new JcsException($"The string contains a lone surrogate U+{(int)c:X4} at index {i}.");
                     }
 
                     break;
