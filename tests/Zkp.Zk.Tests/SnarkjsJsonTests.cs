@@ -52,6 +52,19 @@ public class SnarkjsJsonTests
         json["pi_a"]![1] = "5";
         var ex = Assert.Throws<ZkFormatException>(() => SnarkjsJson.ReadProof(json.ToJsonString()));
         Assert.Equal("proof.json: pi_a: point not on curve", ex.Message);
+        ex = Assert.Throws<ZkFormatException>(() => SnarkjsJson.ReadProof(json.AsObject()));
+        Assert.Equal("proof.json: pi_a: point not on curve", ex.Message);
+    }
+
+    [Fact]
+    public void A_parsed_proof_reads_like_its_text()
+    {
+        var json = JsonNode.Parse(SnarkjsJson.WriteProof(Sample.Value.Proof))!.AsObject();
+        Assert.Equal(Sample.Value.Proof, SnarkjsJson.ReadProof(json));
+
+        json["protocol"] = "plonk";
+        var ex = Assert.Throws<ZkFormatException>(() => SnarkjsJson.ReadProof(json));
+        Assert.Equal("proof.json: protocol is 'plonk', expected 'groth16'", ex.Message);
     }
 
     [Fact]
@@ -67,6 +80,8 @@ public class SnarkjsJsonTests
                 "5912654199736721486680175016176231956195085055698687135131307249486702594212"),
             new JsonArray("1", "0"));
         var ex = Assert.Throws<ZkFormatException>(() => SnarkjsJson.ReadProof(json.ToJsonString()));
+        Assert.Equal("proof.json: pi_b: point not in the prime-order subgroup", ex.Message);
+        ex = Assert.Throws<ZkFormatException>(() => SnarkjsJson.ReadProof(json.AsObject()));
         Assert.Equal("proof.json: pi_b: point not in the prime-order subgroup", ex.Message);
     }
 

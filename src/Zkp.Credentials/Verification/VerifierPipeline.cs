@@ -275,7 +275,7 @@ public static class VerifierPipeline
             Proof proof;
             try
             {
-                proof = SnarkjsJson.ReadProof(json["credentialSubject"]!["zk_proof"]!.ToJsonString());
+                proof = SnarkjsJson.ReadProof(credential.ZkProof);
             }
             catch (ZkFormatException e)
             {

@@ -79,10 +79,14 @@ public static class SnarkjsJson
     }
 
     /// <exception cref="ZkFormatException">Malformed proof or a point not on its curve / not in the subgroup.</exception>
-    public static Proof ReadProof(string json)
+    public static Proof ReadProof(string json) => ReadProof(ParseObject(json, "proof.json"));
+
+    /// <summary>Reads a proof already parsed, e.g. one embedded in a credential, without a round trip through text.</summary>
+    /// <exception cref="ZkFormatException">Malformed proof or a point not on its curve / not in the subgroup.</exception>
+    public static Proof ReadProof(JsonObject root)
     {
+        ArgumentNullException.ThrowIfNull(root);
         const string Kind = "proof.json";
-        var root = ParseObject(json, Kind);
         CheckProtocol(root, Kind);
         return new Proof(ReadG1(root["pi_a"], Kind, "pi_a"), ReadG2(root["pi_b"], Kind, "pi_b"), ReadG1(root["pi_c"], Kind, "pi_c"));
     }
