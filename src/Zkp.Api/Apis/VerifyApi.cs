@@ -87,9 +87,9 @@ public static class VerifyApi
     }
 
     internal static async Task<Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult>> VerifyProofAsync(
-        TokenRequest request, HttpContext http, ZkpDbContext db, QrTokenService tokens, QuotaService quotas, VerificationService verifier, CancellationToken cancellationToken)
+        TokenRequest request, ClaimsPrincipal user, QrTokenService tokens, QuotaService quotas, VerificationService verifier, CancellationToken cancellationToken)
     {
-        if (http.User.OrganizationId() is not { } lender)
+        if (user.OrganizationId() is not { } lender)
         {
             return Problems.Create(StatusCodes.Status403Forbidden, ProblemCodes.Forbidden, "Only a lender organisation verifies tokens.");
         }
@@ -112,8 +112,7 @@ public static class VerifyApi
                 "The monthly verification quota of your plan is used up. It resets at the start of next month (UTC).");
         }
 
-        var apiKeyId = await ApiKeyIdAsync(http, db, cancellationToken);
-        var recorded = await verifier.VerifyAsync(token, lender, apiKeyId, cancellationToken);
+        var recorded = await verifier.VerifyAsync(token, lender, ApiKeyId(user), cancellationToken);
         return TypedResults.Ok(VerificationService.ResponseJson(recorded));
     }
 
@@ -189,14 +188,7 @@ public static class VerifyApi
             });
 
     // The key's id goes into the audit row; found through the same unique hash index the authentication used.
-    private static async Task<Guid?> ApiKeyIdAsync(HttpContext http, ZkpDbContext db, CancellationToken cancellationToken)
-    {
-        if (!http.Request.Headers.TryGetValue(ApiKeyAuthenticationHandler.HeaderName, out var header))
-        {
-            return null;
-        }
-
-        var hash = SecretHashing.Sha256(header.ToString());
-        return await db.ApiKeys.AsNoTracking().Where(k => k.KeyHash == hash).Select(k => (Guid?)k.Id).SingleOrDefaultAsync(cancellationToken);
-    }
+    // Set by the API-key handler; a lender signed in with a JWT verifies without a key id.
+    private static Guid? ApiKeyId(ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirst(ApiKeyAuthenticationHandler.ApiKeyIdClaim)?.Value, out var id) ? id : null;
 }

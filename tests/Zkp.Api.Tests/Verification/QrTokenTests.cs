@@ -33,6 +33,19 @@ public sealed class QrTokenTests(PostgresCluster cluster) : VerificationTestBase
     }
 
     [Fact]
+    public async Task A_verification_records_the_api_key_that_ran_it()
+    {
+        var (id, _) = await IssueCredentialAsync();
+        var (otherKey, otherLender) = await NewLenderAsync();
+        await VerifyProofOkAsync(await TokenForAsync(id));
+        await VerifyProofOkAsync(await TokenForAsync(id), otherKey);
+
+        Assert.Equal(
+            $"{LenderId}|{Hash(LenderKey)}\n{otherLender}|{Hash(otherKey)}",
+            await SqlAsync("select v.lender_organization_id, encode(k.key_hash, 'hex') from verifications v join api_keys k on k.id = v.api_key_id and k.organization_id = v.lender_organization_id order by v.lender_organization_id = '" + LenderId + "' desc"));
+    }
+
+    [Fact]
     public async Task Unknown_and_malformed_tokens_are_not_valid_and_change_nothing()
     {
         await AssertRefusedAsync("qr_" + new string('a', 26), "token_unknown");
