@@ -87,7 +87,7 @@ public static class VerifyApi
     }
 
     internal static async Task<Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult>> VerifyProofAsync(
-        TokenRequest request, ClaimsPrincipal user, QrTokenService tokens, QuotaService quotas, VerificationService verifier, CancellationToken cancellationToken)
+        TokenRequest request, ClaimsPrincipal user, ZkpDbContext db, QrTokenService tokens, QuotaService quotas, VerificationService verifier, CancellationToken cancellationToken)
     {
         if (user.OrganizationId() is not { } lender)
         {
@@ -106,6 +106,8 @@ public static class VerifyApi
             return TokenInvalid(resolution.Reason!);
         }
 
+        // The count and the run commit together: a run that does not get recorded does not use quota.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await quotas.TryConsumeAsync(lender, cancellationToken))
         {
             return Problems.Create(StatusCodes.Status429TooManyRequests, ProblemCodes.QuotaExceeded,
@@ -113,6 +115,7 @@ public static class VerifyApi
         }
 
         var recorded = await verifier.VerifyAsync(token, lender, ApiKeyId(user), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(VerificationService.ResponseJson(recorded));
     }
 
