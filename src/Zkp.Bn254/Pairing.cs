@@ -62,9 +62,21 @@ public static class Pairing
     public static bool PairingCheck(
         ReadOnlySpan<G1Affine> g1, ReadOnlySpan<G2Affine> g2, ReadOnlySpan<G1Affine> g1Prepared, ReadOnlySpan<G2Prepared> g2Prepared, in MillerLoopValue factor)
     {
-        // Two loops (each pays its own F_p12 squarings) until the Miller loop takes mixed pairs.
-        var product = MultiMillerLoop(g1, g2) * MultiMillerLoop(g1Prepared, g2Prepared) * factor.Value;
+        // One loop for both kinds of pairs, so the accumulator's squarings are paid once.
+        var product = MultiMillerLoop(g1, g2, g1Prepared, g2Prepared) * factor.Value;
         return FinalExponentiation.Apply(product).IsOne;
+    }
+
+    internal static Fp12 MultiMillerLoop(
+        ReadOnlySpan<G1Affine> g1, ReadOnlySpan<G2Affine> g2, ReadOnlySpan<G1Affine> g1Prepared, ReadOnlySpan<G2Prepared> g2Prepared)
+    {
+        CheckLengths(g1.Length, g2.Length);
+        CheckLengths(g1Prepared.Length, g2Prepared.Length);
+        return MillerLoop.RunMixed(
+            System.Runtime.InteropServices.MemoryMarshal.Cast<G1Affine, AffinePoint<Fp>>(g1),
+            System.Runtime.InteropServices.MemoryMarshal.Cast<G2Affine, AffinePoint<Fp2>>(g2),
+            System.Runtime.InteropServices.MemoryMarshal.Cast<G1Affine, AffinePoint<Fp>>(g1Prepared),
+            Lines(g2Prepared));
     }
 
     internal static Fp12 MultiMillerLoop(ReadOnlySpan<G1Affine> g1, ReadOnlySpan<G2Affine> g2)
@@ -78,13 +90,18 @@ public static class Pairing
     internal static Fp12 MultiMillerLoop(ReadOnlySpan<G1Affine> g1, ReadOnlySpan<G2Prepared> g2)
     {
         CheckLengths(g1.Length, g2.Length);
+        return MillerLoop.Run(System.Runtime.InteropServices.MemoryMarshal.Cast<G1Affine, AffinePoint<Fp>>(g1), Lines(g2));
+    }
+
+    private static PreparedLine[]?[] Lines(ReadOnlySpan<G2Prepared> g2)
+    {
         var lines = new PreparedLine[]?[g2.Length];
         for (int i = 0; i < g2.Length; i++)
         {
             ArgumentNullException.ThrowIfNull(g2[i], nameof(g2));
             lines[i] = g2[i].Lines;
         }
-        return MillerLoop.Run(System.Runtime.InteropServices.MemoryMarshal.Cast<G1Affine, AffinePoint<Fp>>(g1), lines);
+        return lines;
     }
 
     private static void CheckLengths(int g1Length, int g2Length)

@@ -46,6 +46,30 @@ public class PairingCheckWithFactorTests
     }
 
     [Fact]
+    public void Mixed_miller_loop_exponentiates_to_the_multi_pairing_of_all_its_pairs()
+    {
+        // One loop over on-the-fly and prepared pairs (shared squarings) must give, after the final
+        // exponentiation, exactly the GT value of the plain multi-pairing of the same pairs, also
+        // with infinity on either side and with only one kind of pair present.
+        var rng = new Random(43);
+        var p = Enumerable.Range(0, 5).Select(_ => G1Affine.Generator.Multiply(TestPoints.RandomScalar(rng)).ToAffine()).ToArray();
+        var q = Enumerable.Range(0, 5).Select(_ => TestPoints.RandomG2Point(rng)).ToArray();
+        G1Affine[] onTheFlyG1 = [p[0], p[1], G1Affine.Infinity];
+        G2Affine[] onTheFlyG2 = [q[0], q[1], q[2]];
+        G1Affine[] preparedG1 = [p[2], p[3], p[4]];
+        G2Affine[] preparedG2 = [q[3], G2Affine.Infinity, q[4]];
+        var mixed = Pairing.MultiMillerLoop(onTheFlyG1, onTheFlyG2, preparedG1, [.. preparedG2.Select(x => new G2Prepared(x))]);
+        var expected = Pairing.MultiPair([p[0], p[1], p[2], p[4]], [q[0], q[1], q[3], q[4]]);
+        Assert.Equal(expected, new MillerLoopValue(mixed).ToGT());
+
+        var onlyOnTheFly = Pairing.MultiMillerLoop(onTheFlyG1, onTheFlyG2, [], []);
+        Assert.Equal(Pairing.MultiPair(onTheFlyG1, onTheFlyG2), new MillerLoopValue(onlyOnTheFly).ToGT());
+        var onlyPrepared = Pairing.MultiMillerLoop([], [], preparedG1, [.. preparedG2.Select(x => new G2Prepared(x))]);
+        Assert.Equal(Pairing.MultiPair(preparedG1, preparedG2), new MillerLoopValue(onlyPrepared).ToGT());
+        Assert.NotEqual(expected, new MillerLoopValue(onlyPrepared).ToGT());
+    }
+
+    [Fact]
     public void Mismatched_lengths_are_rejected()
     {
         var factor = Pairing.MillerLoopProduct([], []);

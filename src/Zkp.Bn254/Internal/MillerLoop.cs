@@ -182,84 +182,28 @@ internal static class MillerLoop
     /// <see cref="Prepare"/> for the i-th G2 point. The result equals the on-the-fly loop's up to a
     /// factor in F_p2 (the lines are scaled), so only its final exponentiation is comparable.
     /// </summary>
-    public static Fp12 Run(ReadOnlySpan<AffinePoint<Fp>> g1, ReadOnlySpan<PreparedLine[]?> lines)
-    {
-        int count = g1.Length;
-        Span<Fp> xOverY = count <= 8 ? stackalloc Fp[count] : new Fp[count];
-        Span<Fp> yInverse = count <= 8 ? stackalloc Fp[count] : new Fp[count];
-        Span<bool> active = count <= 8 ? stackalloc bool[count] : new bool[count];
-        // 1/yP for every active pair with one inversion; yP != 0 because G1 has odd order (no point with y = 0).
-        var product = Fp.One;
-        for (int k = 0; k < count; k++)
-        {
-            active[k] = lines[k] is not null && !g1[k].IsInfinity;
-            yInverse[k] = product; // prefix product, replaced by the inverse below
-            if (active[k])
-            {
-                product *= g1[k].Y;
-            }
-        }
-        var inverse = product.InverseOrZero();
-        for (int k = count - 1; k >= 0; k--)
-        {
-            if (active[k])
-            {
-                var inverseY = inverse * yInverse[k];
-                inverse *= g1[k].Y;
-                yInverse[k] = inverseY;
-                xOverY[k] = g1[k].X * inverseY;
-            }
-        }
-
-        var f = Fp12.One;
-        int index = 0;
-        bool first = true;
-        for (int i = LoopDigits.Length - 2; i >= 0; i--)
-        {
-            if (!first)
-            {
-                Fp12.Square(in f, out f);
-            }
-            first = false;
-            for (int k = 0; k < count; k++)
-            {
-                if (active[k])
-                {
-                    EvaluatePrepared(ref f, in lines[k]![index], in xOverY[k], in yInverse[k]);
-                }
-            }
-            index++;
-            if (LoopDigits[i] != 0)
-            {
-                for (int k = 0; k < count; k++)
-                {
-                    if (active[k])
-                    {
-                        EvaluatePrepared(ref f, in lines[k]![index], in xOverY[k], in yInverse[k]);
-                    }
-                }
-                index++;
-            }
-        }
-        for (int step = 0; step < 2; step++)
-        {
-            for (int k = 0; k < count; k++)
-            {
-                if (active[k])
-                {
-                    EvaluatePrepared(ref f, in lines[k]![index], in xOverY[k], in yInverse[k]);
-                }
-            }
-            index++;
-        }
-        return f;
-    }
+    public static Fp12 Run(ReadOnlySpan<AffinePoint<Fp>> g1, ReadOnlySpan<PreparedLine[]?> lines) =>
+        RunMixed([], [], g1, lines);
 
     /// <summary>
     /// As <see cref="Run"/>, but computes each G2 point's lines on the fly instead of reading them
     /// from a prepared table: same arithmetic, no allocation for the line coefficients.
     /// </summary>
-    public static Fp12 RunOnTheFly(ReadOnlySpan<AffinePoint<Fp>> g1, ReadOnlySpan<AffinePoint<Fp2>> g2)
+    public static Fp12 RunOnTheFly(ReadOnlySpan<AffinePoint<Fp>> g1, ReadOnlySpan<AffinePoint<Fp2>> g2) =>
+        RunMixed(g1, g2, [], []);
+
+    /// <summary>
+    /// One Miller loop over two kinds of pairs at once: (g1[k], g2[k]) with lines computed on the fly
+    /// and (g1Prepared[k], lines[k]) with lines from <see cref="Prepare"/>. Every step squares the
+    /// shared accumulator once for all pairs (64 F_p12 squarings per call, not per kind of pair), which
+    /// is what a Groth16 verification (the proof's B on the fly, the key's points prepared) needs.
+    /// The prepared lines are scaled by F_p2 factors, so the value equals the product of the separate
+    /// loops only after the final exponentiation; the tests compare it there. Lengths are checked by
+    /// the callers (g1.Length == g2.Length, g1Prepared.Length == lines.Length).
+    /// </summary>
+    public static Fp12 RunMixed(
+        ReadOnlySpan<AffinePoint<Fp>> g1, ReadOnlySpan<AffinePoint<Fp2>> g2,
+        ReadOnlySpan<AffinePoint<Fp>> g1Prepared, ReadOnlySpan<PreparedLine[]?> lines)
     {
         int count = g1.Length;
         Span<Fp2> xs = count <= 8 ? stackalloc Fp2[count] : new Fp2[count];
@@ -273,7 +217,36 @@ internal static class MillerLoop
             ys[k] = g2[k].Y;
             zs[k] = Fp2.One;
         }
+
+        int preparedCount = g1Prepared.Length;
+        Span<Fp> xOverY = preparedCount <= 8 ? stackalloc Fp[preparedCount] : new Fp[preparedCount];
+        Span<Fp> yInverse = preparedCount <= 8 ? stackalloc Fp[preparedCount] : new Fp[preparedCount];
+        Span<bool> preparedActive = preparedCount <= 8 ? stackalloc bool[preparedCount] : new bool[preparedCount];
+        // 1/yP for every active prepared pair with one inversion; yP != 0 because G1 has odd order (no point with y = 0).
+        var product = Fp.One;
+        for (int k = 0; k < preparedCount; k++)
+        {
+            preparedActive[k] = lines[k] is not null && !g1Prepared[k].IsInfinity;
+            yInverse[k] = product; // prefix product, replaced by the inverse below
+            if (preparedActive[k])
+            {
+                product *= g1Prepared[k].Y;
+            }
+        }
+        var inverse = product.InverseOrZero();
+        for (int k = preparedCount - 1; k >= 0; k--)
+        {
+            if (preparedActive[k])
+            {
+                var inverseY = inverse * yInverse[k];
+                inverse *= g1Prepared[k].Y;
+                yInverse[k] = inverseY;
+                xOverY[k] = g1Prepared[k].X * inverseY;
+            }
+        }
+
         var f = Fp12.One;
+        int index = 0;
         for (int i = LoopDigits.Length - 2; i >= 0; i--)
         {
             if (i != LoopDigits.Length - 2)
@@ -288,6 +261,14 @@ internal static class MillerLoop
                     Evaluate(ref f, in line, in g1[k]);
                 }
             }
+            for (int k = 0; k < preparedCount; k++)
+            {
+                if (preparedActive[k])
+                {
+                    EvaluatePrepared(ref f, in lines[k]![index], in xOverY[k], in yInverse[k]);
+                }
+            }
+            index++;
             if (LoopDigits[i] != 0)
             {
                 for (int k = 0; k < count; k++)
@@ -299,25 +280,39 @@ internal static class MillerLoop
                         Evaluate(ref f, in line, in g1[k]);
                     }
                 }
+                for (int k = 0; k < preparedCount; k++)
+                {
+                    if (preparedActive[k])
+                    {
+                        EvaluatePrepared(ref f, in lines[k]![index], in xOverY[k], in yInverse[k]);
+                    }
+                }
+                index++;
             }
         }
-        for (int k = 0; k < count; k++)
+        for (int step = 0; step < 2; step++)
         {
-            if (active[k])
+            for (int k = 0; k < count; k++)
             {
-                var q1 = G2Subgroup.Psi(in g2[k]);
-                var line = AdditionStep(ref xs[k], ref ys[k], ref zs[k], in q1);
-                Evaluate(ref f, in line, in g1[k]);
+                if (active[k])
+                {
+                    var q = G2Subgroup.Psi(in g2[k]);
+                    if (step == 1)
+                    {
+                        q = CurveArithmetic<Fp2>.Negate(G2Subgroup.Psi(in q));
+                    }
+                    var line = AdditionStep(ref xs[k], ref ys[k], ref zs[k], in q);
+                    Evaluate(ref f, in line, in g1[k]);
+                }
             }
-        }
-        for (int k = 0; k < count; k++)
-        {
-            if (active[k])
+            for (int k = 0; k < preparedCount; k++)
             {
-                var q2 = CurveArithmetic<Fp2>.Negate(G2Subgroup.Psi(G2Subgroup.Psi(in g2[k])));
-                var line = AdditionStep(ref xs[k], ref ys[k], ref zs[k], in q2);
-                Evaluate(ref f, in line, in g1[k]);
+                if (preparedActive[k])
+                {
+                    EvaluatePrepared(ref f, in lines[k]![index], in xOverY[k], in yInverse[k]);
+                }
             }
+            index++;
         }
         return f;
     }
