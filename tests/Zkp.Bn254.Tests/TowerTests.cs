@@ -30,6 +30,53 @@ public class TowerTests
     }
 
     [Fact]
+    public void Multiplication_by_xi_matches_BigInteger_and_the_additions_form_at_the_quotient_bounds()
+    {
+        // 9 a0 + (p - a1) and 9 a1 + a0 are reduced by one estimated quotient and one conditional
+        // subtraction; these limbs put t = 9a + b at 0, just below multiples of p and near its
+        // maximum 11p, where a wrong estimate would leave an unreduced or wrapped result.
+        BigInteger[] limbs = [0, 1, 2, 9, P - 1, P - 2, P - 9, (P - 1) / 2, (P + 1) / 2, P / 9, P / 9 + 1, 2 * P / 9, 4 * P / 9 + 1];
+        var edges = limbs.Select(FromMontgomeryLimbs).ToArray();
+        var rng = new Random(6);
+        var values = edges.Concat(Enumerable.Range(0, 24).Select(_ => Fp.FromBigInteger(TestValues.RandomBelow(rng, P)))).ToArray();
+        foreach (var a0 in values)
+        {
+            foreach (var a1 in values)
+            {
+                var a = new Fp2(a0, a1);
+                Fp2.MultiplyByXi(in a, out var fast);
+                Fp2.MultiplyByXiByAdditions(in a, out var reference);
+                Assert.Equal(reference, fast);
+                // Montgomery form is linear, so the limbs themselves obey c0 = 9 a0 - a1, c1 = a0 + 9 a1 (mod p).
+                BigInteger l0 = a0.Limbs.ToBigInteger(), l1 = a1.Limbs.ToBigInteger();
+                Assert.Equal(TestValues.Mod(9 * l0 - l1, P), fast.C0.Limbs.ToBigInteger());
+                Assert.Equal(TestValues.Mod(l0 + 9 * l1, P), fast.C1.Limbs.ToBigInteger());
+                var aliased = a;
+                Fp2.MultiplyByXi(in aliased, out aliased);
+                Assert.Equal(reference, aliased);
+            }
+        }
+    }
+
+    [Fact]
+    public void Nine_times_plus_reduces_unreduced_addends_up_to_2p()
+    {
+        BigInteger[] aLimbs = [0, 1, P - 1, P - 2, P / 9, (P - 1) / 2];
+        BigInteger[] bLimbs = [0, 1, P - 1, P, P + 1, 2 * P - 2, 2 * P - 1];
+        var rng = new Random(7);
+        var randomA = Enumerable.Range(0, 16).Select(_ => TestValues.RandomBelow(rng, P));
+        var randomB = Enumerable.Range(0, 16).Select(_ => TestValues.RandomBelow(rng, 2 * P));
+        foreach (var a in aLimbs.Concat(randomA))
+        {
+            foreach (var b in bLimbs.Concat(randomB))
+            {
+                MontgomeryArithmetic<FpModulus>.NineTimesPlus(Limbs256.FromBigInteger(a), Limbs256.FromBigInteger(b), out var r);
+                Assert.Equal((9 * a + b) % P, r.ToBigInteger());
+            }
+        }
+    }
+
+    [Fact]
     public void Fp2_squaring_matches_BigInteger_at_the_bounds_of_its_unreduced_operands()
     {
         // The squaring multiplies a0 + a1, a0 + (p - a1) and 2 a0 without reducing them (each below 2p);

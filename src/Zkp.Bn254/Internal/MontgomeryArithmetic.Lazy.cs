@@ -179,6 +179,40 @@ internal static partial class MontgomeryArithmetic<TModulus>
         result = new Limbs256(t0, t1, t2, t3);
     }
 
+    /// <summary>floor(2^266 / (M3 + 1)) &lt;= floor(2^266 / M): the quotient estimate of <see cref="NineTimesPlus"/>.</summary>
+    private static readonly ulong QuotientScale = (ulong)((UInt128.One << 74) / ((UInt128)TModulus.M3 + 1));
+
+    /// <summary>
+    /// result = 9a + b mod M for a &lt; M and b &lt; 2M (b may be an unreduced sum or M - x), fully reduced.
+    /// Replaces the three doublings, one addition and one more addition or subtraction (five modular
+    /// reductions) of computing 9a + b with modular additions: t = 9a + b is formed exactly in five
+    /// limbs (t &lt; 11M &lt; 2^258), the quotient t / M is estimated from t's top bits without a
+    /// division, q = floor((t &gt;&gt; 250) K / 2^16) with K = floor(2^266 / (M3 + 1)), so that
+    /// q &lt;= t / M and t - qM &lt; (2^250 / M + 2^-16 (t &gt;&gt; 250) + 1) M &lt; 1.1 M, and one conditional
+    /// subtraction finishes. Valid for moduli below 2^254 (both BN254 primes); the bounds on a and b are the
+    /// caller's (not checked). No data-dependent branch or table lookup: the estimate is arithmetic.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void NineTimesPlus(in Limbs256 a, in Limbs256 b, out Limbs256 result)
+    {
+        ulong c = MultiplyAdd(a.U0, 9, b.U0, 0, out ulong t0);
+        c = MultiplyAdd(a.U1, 9, b.U1, c, out ulong t1);
+        c = MultiplyAdd(a.U2, 9, b.U2, c, out ulong t2);
+        ulong t4 = MultiplyAdd(a.U3, 9, b.U3, c, out ulong t3);
+
+        ulong q = (((t4 << 6) | (t3 >> 58)) * QuotientScale) >> 16;
+        // t - qM lies in [0, 2M) and so fits in four limbs: the fifth limb of both cancels.
+        c = MultiplyAdd(q, TModulus.M0, 0, 0, out ulong m0);
+        c = MultiplyAdd(q, TModulus.M1, c, 0, out ulong m1);
+        c = MultiplyAdd(q, TModulus.M2, c, 0, out ulong m2);
+        ulong m3 = q * TModulus.M3 + c;
+        ulong borrow = SubtractWithBorrow(t0, m0, 0, out t0);
+        borrow = SubtractWithBorrow(t1, m1, borrow, out t1);
+        borrow = SubtractWithBorrow(t2, m2, borrow, out t2);
+        t3 = t3 - m3 - borrow;
+        ReduceOnce(t0, t1, t2, t3, out result);
+    }
+
     /// <summary>
     /// (a0 + a1 i)^2 with i^2 = -1 as c0 = (a0 + a1)(a0 - a1), c1 = (2 a0) a1: two Montgomery
     /// multiplications whose operands are left unreduced (a0 + a1, a0 + (M - a1) and 2 a0 all lie below
