@@ -59,6 +59,39 @@ public class TowerTests
     }
 
     [Fact]
+    public void Halving_matches_BigInteger_in_both_fields_and_in_Fp2()
+    {
+        var rng = new Random(8);
+        foreach (var m in new[] { P, Fr.Modulus })
+        {
+            BigInteger[] edges = [0, 1, 2, 3, m - 1, m - 2, (m - 1) / 2, (m + 1) / 2];
+            foreach (var value in edges.Concat(Enumerable.Range(0, 40).Select(_ => TestValues.RandomBelow(rng, m))))
+            {
+                var limbs = Limbs256.FromBigInteger(value);
+                Limbs256 half;
+                if (m == P)
+                {
+                    MontgomeryArithmetic<FpModulus>.Halve(in limbs, out half);
+                }
+                else
+                {
+                    MontgomeryArithmetic<FrModulus>.Halve(in limbs, out half);
+                }
+                Assert.Equal(value * ((m + 1) / 2) % m, half.ToBigInteger()); // (m + 1) / 2 = 1/2 mod m
+            }
+        }
+        for (int i = 0; i < 20; i++)
+        {
+            var a = TestPoints.RandomFp2(rng);
+            Fp2.Halve(in a, out var half);
+            Assert.Equal(a, half + half);
+            var aliased = a;
+            Fp2.Halve(in aliased, out aliased);
+            Assert.Equal(half, aliased);
+        }
+    }
+
+    [Fact]
     public void Nine_times_plus_reduces_unreduced_addends_up_to_2p()
     {
         BigInteger[] aLimbs = [0, 1, P - 1, P - 2, P / 9, (P - 1) / 2];

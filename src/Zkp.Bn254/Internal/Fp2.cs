@@ -25,7 +25,8 @@ internal readonly struct Fp2 : IFieldOps<Fp2>, IEquatable<Fp2>
     /// <summary>b' = 3 / xi, the D-type twist coefficient: E'(F_p2): y^2 = x^3 + 3/(9+u).</summary>
     public static readonly Fp2 TwistB = new Fp2(Fp.FromUInt64(3), Fp.Zero) * Xi.Inverse();
 
-    private static readonly Fp2 TwistB3 = TwistB + TwistB + TwistB;
+    /// <summary>3 b', which the Miller loop's doubling step multiplies by.</summary>
+    internal static readonly Fp2 TwistB3 = TwistB + TwistB + TwistB;
 
     public bool IsZero => C0.IsZero & C1.IsZero;
 
@@ -60,6 +61,15 @@ internal readonly struct Fp2 : IFieldOps<Fp2>, IEquatable<Fp2>
         Fp.Double(in a.C0, out var c0);
         Fp.Double(in a.C1, out var c1);
         result = new(c0, c1);
+    }
+
+    /// <summary>result = a / 2, coefficient-wise by <see cref="MontgomeryArithmetic{TModulus}.Halve"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Halve(in Fp2 a, out Fp2 result)
+    {
+        MontgomeryArithmetic<FpModulus>.Halve(in a.C0.Limbs, out var c0);
+        MontgomeryArithmetic<FpModulus>.Halve(in a.C1.Limbs, out var c1);
+        result = new(new Fp(c0), new Fp(c1));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -46,8 +46,6 @@ internal static class MillerLoop
     /// <summary>Non-adjacent form of 6u + 2, least significant digit first.</summary>
     internal static readonly sbyte[] LoopDigits = Naf(6 * new BigInteger(G2Subgroup.CurveParameterU) + 2);
 
-    private static readonly Fp TwoInverse = Fp.FromUInt64(2).Inverse();
-
     internal static sbyte[] Naf(BigInteger k)
     {
         var digits = new List<sbyte>();
@@ -69,13 +67,13 @@ internal static class MillerLoop
     private static LineCoefficients DoublingStep(ref Fp2 x, ref Fp2 y, ref Fp2 z)
     {
         var a = x * y;
-        Fp2.MultiplyByFp(in a, in TwoInverse, out a);
+        Fp2.Halve(in a, out a);
         var b = y.Square();
         var c = z.Square();
-        var e = Fp2.TwistB * (c + c + c);
+        var e = Fp2.TwistB3 * c;
         var f = e + e + e;
         var g = b + f;
-        Fp2.MultiplyByFp(in g, in TwoInverse, out g);
+        Fp2.Halve(in g, out g);
         var h = (y + z).Square() - (b + c);
         var i = e - b;
         var j = x.Square();

@@ -142,6 +142,26 @@ internal static partial class MontgomeryArithmetic<TModulus>
         result = new Limbs256(t0, t1, t2, t3);
     }
 
+    /// <summary>
+    /// result = a / 2 mod M for reduced a: a + M when a is odd (masked, no branch), then a one-bit
+    /// shift. The sum is below 2M &lt; 2^255, so nothing is lost; the result is below M. Montgomery form
+    /// is linear, so halving the limbs halves the value. Replaces a multiplication by 1/2.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Halve(in Limbs256 a, out Limbs256 result)
+    {
+        ulong odd = 0UL - (a.U0 & 1);
+        ulong carry = AddModulusLimb(a.U0, TModulus.M0 & odd, 0, out ulong t0);
+        carry = AddModulusLimb(a.U1, TModulus.M1 & odd, carry, out ulong t1);
+        carry = AddModulusLimb(a.U2, TModulus.M2 & odd, carry, out ulong t2);
+        _ = AddModulusLimb(a.U3, TModulus.M3 & odd, carry, out ulong t3);
+        result = new Limbs256(
+            (t0 >> 1) | (t1 << 63),
+            (t1 >> 1) | (t2 << 63),
+            (t2 >> 1) | (t3 << 63),
+            t3 >> 1);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Negate(in Limbs256 a, out Limbs256 result)
     {
