@@ -227,9 +227,16 @@ internal static partial class MontgomeryArithmetic<TModulus>
         AddUnreduced(in a0, in negA1, out var difference);
         AddUnreduced(in a0, in a0, out var twoA0);
         var a1Copy = a1; // c0 may alias a1
-        Multiply(in sum, in difference, out c0);
-        Multiply(in twoA0, in a1Copy, out c1);
+        MultiplyCall(in sum, in difference, out c0);
+        MultiplyCall(in twoA0, in a1Copy, out c1);
     }
+
+    /// <summary>
+    /// <see cref="Multiply"/> as a call: two copies inlined into one method (the F_p2 squaring)
+    /// exceed the registers and spill about 200 times; one copy per call spills about 30 times.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void MultiplyCall(in Limbs256 a, in Limbs256 b, out Limbs256 result) => Multiply(in a, in b, out result);
 
     /// <summary>
     /// (a0 + a1 i)(b0 + b1 i) with i^2 = -1, by Karatsuba on double-width products:
