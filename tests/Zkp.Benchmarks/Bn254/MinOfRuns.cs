@@ -15,7 +15,8 @@ internal static class MinOfRuns
 {
     private static readonly string[] AllOperations =
         ["fp-mul", "fp-inverse", "fp2-mul", "fp2-square", "fp2-xi", "fp12-mul", "fp12-square", "cyclotomic-square",
-         "miller", "miller-prepared", "final-exp", "pairing", "check4", "check4-prepared", "check-groth16-shape"];
+         "miller", "miller-prepared", "final-exp", "pairing", "check4", "check4-prepared", "check-groth16-shape",
+         "groth16-verify"];
 
     public static void Run(string[] args)
     {
@@ -58,6 +59,7 @@ internal static class MinOfRuns
         private readonly G2Prepared[] _g2Prepared;
         private readonly MillerLoopValue _factor;
         private Fp12 _f;
+        private ClaimProof? _claim;
 
         public State()
         {
@@ -89,8 +91,37 @@ internal static class MinOfRuns
                 case "check4-prepared": for (int i = 0; i < count; i++) { _ = Pairing.PairingCheck(_g1, _g2Prepared); } break;
                 // One pair on the fly, two prepared, a Miller-loop factor: what Groth16Verifier.Verify runs.
                 case "check-groth16-shape": for (int i = 0; i < count; i++) { _ = Pairing.PairingCheck([_g1[0]], [_q], [_g1[1], _g1[2]], [_qPrepared, _qPrepared], _factor); } break;
+                // Groth16Benchmarks.Verify on the claim circuit (key cached as Groth16Benchmarks caches it).
+                case "groth16-verify":
+                    _claim ??= new ClaimProof();
+                    for (int i = 0; i < count; i++)
+                    {
+                        if (!Zkp.Zk.Groth16.Groth16Verifier.Verify(_claim.Key.VerifyingKey, _claim.PublicSignals, _claim.Proof))
+                        {
+                            throw new InvalidOperationException("benchmark proof does not verify");
+                        }
+                    }
+                    break;
                 default: throw new ArgumentException($"unknown operation {op}; known: {string.Join(", ", AllOperations)}");
             }
         }
+    }
+
+    private sealed class ClaimProof
+    {
+        public ClaimProof()
+        {
+            var circuit = Zk.BenchmarkCircuits.Get(Zk.BenchmarkCircuits.ClaimRange);
+            var solved = circuit.Solve(Zk.BenchmarkCircuits.Inputs(Zk.BenchmarkCircuits.ClaimRange));
+            PublicSignals = solved.PublicSignals();
+            Key = Zk.BenchmarkCircuits.ProvingKey(circuit);
+            Proof = Zkp.Zk.Groth16.Groth16Prover.Prove(Key, solved.Values.ToArray());
+        }
+
+        public Zkp.Zk.Groth16.ProvingKey Key { get; }
+
+        public Fr[] PublicSignals { get; }
+
+        public Zkp.Zk.Groth16.Proof Proof { get; }
     }
 }
