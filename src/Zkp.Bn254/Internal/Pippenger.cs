@@ -37,6 +37,12 @@ internal static class Pippenger<T>
 
     private const int MaxAffineBatch = 1024;
 
+    /// <summary>
+    /// Additions a prepared-bases part must have per bucket of its own before splitting the terms
+    /// pays: each part's reduction costs about 4 additions per bucket.
+    /// </summary>
+    private const int PreparedAdditionsPerPartPerBucket = 16;
+
     /// <summary>Relative cost of one bucket in the final running-sum reduction (a mixed and a full Jacobian addition).</summary>
     private const int ReductionCostPerBucket = 3;
 
@@ -272,15 +278,20 @@ internal static class Pippenger<T>
         ComputeSignedDigits(termScalars.AsSpan(0, terms), c, windows, digits);
         Array.Clear(termScalars);
 
+        // Every part has its own buckets and pays its own running-sum reduction (2^(c-1) buckets,
+        // about 4 additions' worth each), so a part must have many times that in additions: a
+        // Groth16 prover's small MSMs (a few hundred full-size scalars on a 2^11-bucket table) run
+        // faster on one core, with the prover's other MSMs on the other.
+        int half = 1 << (c - 1);
         long estimatedAdditions = (long)terms * windows;
         int parts = 1;
         if (maxDegreeOfParallelism != 1 && estimatedAdditions >= 2 * ParallelWorkThreshold)
         {
             int cores = maxDegreeOfParallelism <= 0 ? Environment.ProcessorCount : maxDegreeOfParallelism;
-            parts = (int)Math.Min(Math.Min(2L * cores, terms), estimatedAdditions / ParallelWorkThreshold);
+            long worthwhile = estimatedAdditions / Math.Max(ParallelWorkThreshold, (long)PreparedAdditionsPerPartPerBucket * half);
+            parts = (int)Math.Max(1, Math.Min(Math.Min(2L * cores, terms), worthwhile));
         }
 
-        int half = 1 << (c - 1);
         var partSums = new JacobianPoint<T>[parts];
         int termCount = terms;
         void Part(int part)
