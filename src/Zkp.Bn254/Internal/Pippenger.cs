@@ -509,12 +509,15 @@ internal sealed class PreparedBases<T>
         int windows = Pippenger<T>.WindowCount(254, windowBits);
         var bases = new AffinePoint<T>[checked(points.Length * windows)];
         var source = points.ToArray();
-        const int Chunk = 256;
-        int chunks = (source.Length + Chunk - 1) / Chunk;
+        // Chunks small enough that their Jacobian scratch (chunkSize x windows x 96 bytes for G1) stays
+        // under the large-object threshold: with 256-point chunks a 2^16-point key left hundreds of
+        // MB of dead large-object scratch for the next full collection (working set, not live heap).
+        int chunkSize = Math.Max(4, 80_000 / (windows * System.Runtime.CompilerServices.Unsafe.SizeOf<JacobianPoint<T>>()));
+        int chunks = (source.Length + chunkSize - 1) / chunkSize;
         void Build(int chunk)
         {
-            int from = chunk * Chunk;
-            int to = Math.Min(source.Length, from + Chunk);
+            int from = chunk * chunkSize;
+            int to = Math.Min(source.Length, from + chunkSize);
             var jacobian = new JacobianPoint<T>[(to - from) * windows];
             for (int i = from; i < to; i++)
             {
