@@ -389,4 +389,33 @@ public class MsmTests
         Assert.True(expected == Msm.G2(bases, scalars));
         Assert.True(expected == Msm.G2(bases, scalars, maxDegreeOfParallelism: 1));
     }
+
+    // Many terms with one scalar hit the same bucket in every window: the affine batches' deferred
+    // list fills and spills to the Jacobian overflow; repeated points with that scalar make the
+    // deferred additions doublings, and opposite scalars cancellations.
+    [Theory]
+    [InlineData(3000, 0)]
+    [InlineData(3000, 1)]
+    public void G1_msm_with_colliding_buckets_equals_naive_sum(int n, int maxDegreeOfParallelism)
+    {
+        var (points, scalars) = RandomG1Input(n, 77);
+        var rng = new Random(78);
+        var shared = TestPoints.RandomScalar(rng);
+        for (int i = 0; i < n; i += 3)
+        {
+            scalars[i] = shared;
+            if (i % 9 == 0 && i + 3 < n)
+            {
+                points[i + 3] = points[i];
+            }
+            if (i % 27 == 0 && i + 1 < n)
+            {
+                points[i + 1] = points[i];
+                scalars[i + 1] = -shared;
+            }
+        }
+        var expected = NaiveG1(points, scalars);
+        Assert.True(expected == Msm.G1(points, scalars, maxDegreeOfParallelism));
+        Assert.True(expected == Msm.G1(Msm.PrepareG1(points, maxDegreeOfParallelism), scalars, maxDegreeOfParallelism));
+    }
 }

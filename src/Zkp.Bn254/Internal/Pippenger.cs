@@ -230,7 +230,7 @@ internal static class Pippenger<T>
                 }
             }
         }
-        buckets.Flush();
+        buckets.Finish();
         for (int w = from; w < to; w++)
         {
             windowSums[w] = buckets.WeightedSum((w - from) * half, half);
@@ -312,7 +312,7 @@ internal static class Pippenger<T>
                     }
                 }
             }
-            buckets.Flush();
+            buckets.Finish();
             partSums[part] = buckets.WeightedSum(0, half);
         }
 
@@ -365,10 +365,17 @@ internal static class Pippenger<T>
     /// A set of buckets filled by <see cref="Add"/>. With enough buckets and additions, additions are
     /// queued in affine batches (at most one per bucket per batch) that share one field inversion by
     /// Montgomery's trick, about 6 multiplications per addition instead of the 11 of a mixed Jacobian
-    /// addition. Additions that would collide within a batch, or that are doublings or
-    /// cancellations (equal x), go to a Jacobian overflow bucket instead, which keeps the affine
-    /// formula free of exceptional cases. Otherwise every addition is Jacobian.
+    /// addition. An addition whose bucket is already in the batch waits in a deferred list for the
+    /// next batch (once: if its bucket is taken again, and when the list is full, it goes to the
+    /// bucket's Jacobian overflow); doublings and cancellations (equal x) always go to the overflow,
+    /// which keeps the affine formula free of exceptional cases. Without enough buckets every
+    /// addition is Jacobian.
     /// </summary>
+    /// <remarks>
+    /// Before deferral, every collision cost a Jacobian addition plus, at the reduction, a full
+    /// Jacobian addition for each bucket whose overflow was used: with 1024 buckets and batches of
+    /// 256 (the claim circuit's tables) that was about an eighth of the additions and half the buckets.
+    /// </remarks>
     private sealed class BucketSet
     {
         private readonly JacobianPoint<T>[] overflow;
@@ -378,7 +385,10 @@ internal static class Pippenger<T>
         private readonly AffinePoint<T>[] pendingPoint = [];
         private readonly T[] denominators = [];
         private readonly T[] prefix = [];
+        private readonly int[] deferredBucket = [];
+        private readonly AffinePoint<T>[] deferredPoint = [];
         private int pending;
+        private int deferred;
 
         public BucketSet(int bucketCount, long expectedAdditions)
         {
@@ -393,6 +403,8 @@ internal static class Pippenger<T>
                 pendingPoint = new AffinePoint<T>[batchSize];
                 denominators = new T[batchSize];
                 prefix = new T[batchSize];
+                deferredBucket = new int[batchSize];
+                deferredPoint = new AffinePoint<T>[batchSize];
             }
         }
 
@@ -400,17 +412,43 @@ internal static class Pippenger<T>
         public void Add(int bucket, in AffinePoint<T> point, bool negate)
         {
             var term = negate ? CurveArithmetic<T>.Negate(in point) : point;
-            if (affine is null || inBatch![bucket] || T.AreEqual(in affine[bucket].X, in term.X))
+            if (affine is null)
             {
                 CurveArithmetic<T>.AddMixed(in overflow[bucket], in term, out overflow[bucket]);
                 return;
             }
-            if (affine[bucket].IsInfinity)
+            if (inBatch![bucket])
             {
-                affine[bucket] = term;
+                if (deferred < deferredBucket.Length)
+                {
+                    deferredBucket[deferred] = bucket;
+                    deferredPoint[deferred] = term;
+                    deferred++;
+                }
+                else
+                {
+                    CurveArithmetic<T>.AddMixed(in overflow[bucket], in term, out overflow[bucket]);
+                }
                 return;
             }
-            inBatch[bucket] = true;
+            Queue(bucket, in term);
+        }
+
+        /// <summary>Queues bucket += term for the next batch; the bucket is not in the current batch.</summary>
+        private void Queue(int bucket, in AffinePoint<T> term)
+        {
+            ref var a = ref affine![bucket];
+            if (T.AreEqual(in a.X, in term.X))
+            {
+                CurveArithmetic<T>.AddMixed(in overflow[bucket], in term, out overflow[bucket]);
+                return;
+            }
+            if (a.IsInfinity)
+            {
+                a = term;
+                return;
+            }
+            inBatch![bucket] = true;
             pendingBucket[pending] = bucket;
             pendingPoint[pending] = term;
             pending++;
@@ -420,43 +458,74 @@ internal static class Pippenger<T>
             }
         }
 
-        /// <summary>affine[b] += point for each queued pair, all x coordinates distinct, one inversion in total.</summary>
-        public void Flush()
+        /// <summary>Completes every queued and deferred addition. Call before <see cref="WeightedSum"/>.</summary>
+        public void Finish()
         {
-            if (pending == 0 || affine is null)
+            Flush(); // leaves no deferred additions: each is queued for the next batch or spilled
+            Flush();
+        }
+
+        /// <summary>
+        /// affine[b] += point for each queued pair, all x coordinates distinct, one inversion in
+        /// total; then the deferred additions are queued for the next batch (or spilled to the
+        /// overflow when their bucket is taken again).
+        /// </summary>
+        private void Flush()
+        {
+            if (affine is null)
             {
                 return;
             }
-            var acc = T.OneElement;
-            for (int k = 0; k < pending; k++)
+            if (pending > 0)
             {
-                prefix[k] = acc;
-                T.Subtract(in pendingPoint[k].X, in affine[pendingBucket[k]].X, out denominators[k]);
-                T.Multiply(in acc, in denominators[k], out acc);
+                var acc = T.OneElement;
+                for (int k = 0; k < pending; k++)
+                {
+                    prefix[k] = acc;
+                    T.Subtract(in pendingPoint[k].X, in affine[pendingBucket[k]].X, out denominators[k]);
+                    T.Multiply(in acc, in denominators[k], out acc);
+                }
+                var inverse = T.InvertOrZero(in acc);
+                for (int k = pending - 1; k >= 0; k--)
+                {
+                    T.Multiply(in inverse, in prefix[k], out var denominatorInverse);
+                    T.Multiply(in inverse, in denominators[k], out inverse);
+                    int b = pendingBucket[k];
+                    ref readonly var q = ref pendingPoint[k];
+                    ref readonly var a = ref affine[b];
+                    T.Subtract(in q.Y, in a.Y, out var lambda);
+                    T.Multiply(in lambda, in denominatorInverse, out lambda);
+                    T.Square(in lambda, out var x3);
+                    T.Subtract(in x3, in a.X, out x3);
+                    T.Subtract(in x3, in q.X, out x3);
+                    T.Subtract(in a.X, in x3, out var y3);
+                    T.Multiply(in lambda, in y3, out y3);
+                    T.Subtract(in y3, in a.Y, out y3);
+                    affine[b] = new AffinePoint<T>(x3, y3);
+                    inBatch![b] = false;
+                }
+                pending = 0;
             }
-            var inverse = T.InvertOrZero(in acc);
-            for (int k = pending - 1; k >= 0; k--)
+
+            // At most deferredBucket.Length (= the batch size) items: queuing them can fill the
+            // batch only with the last one, whose nested Flush finds no deferred items left.
+            int count = deferred;
+            deferred = 0;
+            for (int k = 0; k < count; k++)
             {
-                T.Multiply(in inverse, in prefix[k], out var denominatorInverse);
-                T.Multiply(in inverse, in denominators[k], out inverse);
-                int b = pendingBucket[k];
-                ref readonly var q = ref pendingPoint[k];
-                ref readonly var a = ref affine[b];
-                T.Subtract(in q.Y, in a.Y, out var lambda);
-                T.Multiply(in lambda, in denominatorInverse, out lambda);
-                T.Square(in lambda, out var x3);
-                T.Subtract(in x3, in a.X, out x3);
-                T.Subtract(in x3, in q.X, out x3);
-                T.Subtract(in a.X, in x3, out var y3);
-                T.Multiply(in lambda, in y3, out y3);
-                T.Subtract(in y3, in a.Y, out y3);
-                affine[b] = new AffinePoint<T>(x3, y3);
-                inBatch![b] = false;
+                int b = deferredBucket[k];
+                if (inBatch![b])
+                {
+                    CurveArithmetic<T>.AddMixed(in overflow[b], in deferredPoint[k], out overflow[b]);
+                }
+                else
+                {
+                    Queue(b, in deferredPoint[k]);
+                }
             }
-            pending = 0;
         }
 
-        /// <summary>sum_j (j + 1) * bucket[offset + j] for j &lt; count, by running sums from the top bucket down. Call after <see cref="Flush"/>.</summary>
+        /// <summary>sum_j (j + 1) * bucket[offset + j] for j &lt; count, by running sums from the top bucket down. Call after <see cref="Finish"/>.</summary>
         public JacobianPoint<T> WeightedSum(int offset, int count)
         {
             var running = JacobianPoint<T>.Infinity;
