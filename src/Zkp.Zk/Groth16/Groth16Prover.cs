@@ -68,10 +68,10 @@ public static class Groth16Prover
             //   pi_A = A' + r delta,  pi_B = beta + sum w_i B2_i + s delta (G2),
             //   pi_C = (sum_private w_i C_i + sum h_i H_i) + s pi_A + r B1',
             // the same point as snarkjs's C + s pi_A + r (B1' + s delta) - r s delta (s pi_A holds
-            // the r s delta), with three constant-time G1 multiplications instead of its four, each
-            // depending only on its own branch, so the four branches below run side by side. The C and H sums are one MSM over both point sets:
-            // one set of bucket reductions instead of two. That branch (3 FFT pairs, then the
-            // largest MSM) is the longest and goes first.
+            // the r s delta), with three constant-time G1 multiplications instead of four, each
+            // depending only on its own branch, so the four branches below run side by side. The
+            // C and H sums are one MSM over both point sets: one set of bucket reductions instead
+            // of two. That branch (3 FFT pairs, then the largest MSM) is the longest and goes first.
             int privateStart = key.PublicSignalCount + 1;
             var prepared = key.PreparedBasesForNextProof();
             var delta1 = key.Delta1.ToJacobian();
