@@ -310,4 +310,112 @@ public class MsmTests
             }
         }
     }
+
+    /// <summary>Scalar vectors shaped like Groth16 witnesses: kind 0 all zero, 1 all one, 2 small (at most 64 bits), 3 mixed 0/1/small/full.</summary>
+    private static Fr[] WitnessShapedScalars(int n, int kind, Random rng)
+    {
+        var scalars = new Fr[n];
+        for (int i = 0; i < n; i++)
+        {
+            scalars[i] = kind switch
+            {
+                0 => Fr.Zero,
+                1 => Fr.One,
+                2 => Fr.FromUInt64(i % 5 == 0 ? ulong.MaxValue - (ulong)i : (ulong)rng.NextInt64() >> rng.Next(0, 63)),
+                _ => (i % 5) switch
+                {
+                    0 => Fr.Zero,
+                    1 => Fr.One,
+                    2 => Fr.FromUInt64((ulong)rng.NextInt64()),
+                    3 => -Fr.One,
+                    _ => TestPoints.RandomScalar(rng),
+                },
+            };
+        }
+        return scalars;
+    }
+
+    // The reference is the constant-time ladder, a code path the MSM does not share.
+    [Theory]
+    [InlineData(0, 3)]
+    [InlineData(9, 0)]
+    [InlineData(9, 3)]
+    [InlineData(700, 0)]
+    [InlineData(700, 1)]
+    [InlineData(700, 2)]
+    [InlineData(700, 3)]
+    [InlineData(2500, 3)]
+    public void G1_msm_of_witness_shaped_scalars_equals_the_constant_time_sum(int n, int kind)
+    {
+        var rng = new Random(1000 * kind + n);
+        var (points, _) = RandomG1Input(n, 900 + n);
+        var scalars = WitnessShapedScalars(n, kind, rng);
+        var expected = G1Jacobian.Infinity;
+        for (int i = 0; i < n; i++)
+        {
+            expected += points[i].ToJacobian().MultiplyConstantTime(scalars[i]);
+        }
+        Assert.True(expected == Msm.G1(points, scalars));
+        Assert.True(expected == Msm.G1(points, scalars, maxDegreeOfParallelism: 1));
+        var bases = Msm.PrepareG1(points);
+        Assert.True(expected == Msm.G1(bases, scalars));
+        Assert.True(expected == Msm.G1(bases, scalars, maxDegreeOfParallelism: 1));
+        if (kind == 0)
+        {
+            Assert.True(Msm.G1(points, scalars).IsInfinity);
+        }
+    }
+
+    [Theory]
+    [InlineData(0, 3)]
+    [InlineData(300, 0)]
+    [InlineData(300, 1)]
+    [InlineData(300, 2)]
+    [InlineData(300, 3)]
+    public void G2_msm_of_witness_shaped_scalars_equals_the_constant_time_sum(int n, int kind)
+    {
+        var rng = new Random(2000 * kind + n);
+        var points = new G2Affine[n];
+        var expected = G2Jacobian.Infinity;
+        var scalars = WitnessShapedScalars(n, kind, rng);
+        for (int i = 0; i < n; i++)
+        {
+            points[i] = i == 5 ? G2Affine.Infinity : G2Affine.Generator.Multiply(TestPoints.RandomScalar(rng)).ToAffine();
+            expected += points[i].ToJacobian().MultiplyConstantTime(scalars[i]);
+        }
+        Assert.True(expected == Msm.G2(points, scalars));
+        Assert.True(expected == Msm.G2(points, scalars, maxDegreeOfParallelism: 1));
+        var bases = Msm.PrepareG2(points);
+        Assert.True(expected == Msm.G2(bases, scalars));
+        Assert.True(expected == Msm.G2(bases, scalars, maxDegreeOfParallelism: 1));
+    }
+
+    // Many terms with one scalar hit the same bucket in every window: the affine batches' deferred
+    // list fills and spills to the Jacobian overflow; repeated points with that scalar make the
+    // deferred additions doublings, and opposite scalars cancellations.
+    [Theory]
+    [InlineData(3000, 0)]
+    [InlineData(3000, 1)]
+    public void G1_msm_with_colliding_buckets_equals_naive_sum(int n, int maxDegreeOfParallelism)
+    {
+        var (points, scalars) = RandomG1Input(n, 77);
+        var rng = new Random(78);
+        var shared = TestPoints.RandomScalar(rng);
+        for (int i = 0; i < n; i += 3)
+        {
+            scalars[i] = shared;
+            if (i % 9 == 0 && i + 3 < n)
+            {
+                points[i + 3] = points[i];
+            }
+            if (i % 27 == 0 && i + 1 < n)
+            {
+                points[i + 1] = points[i];
+                scalars[i + 1] = -shared;
+            }
+        }
+        var expected = NaiveG1(points, scalars);
+        Assert.True(expected == Msm.G1(points, scalars, maxDegreeOfParallelism));
+        Assert.True(expected == Msm.G1(Msm.PrepareG1(points, maxDegreeOfParallelism), scalars, maxDegreeOfParallelism));
+    }
 }

@@ -105,6 +105,31 @@ public class Groth16Tests
     }
 
     [Fact]
+    public void The_prepared_bases_limit_decides_whether_a_key_builds_tables()
+    {
+        var circuit = Sample();
+        var witness = circuit.Solve(SampleInputs(123));
+        var signals = witness.PublicSignals();
+
+        var refused = Groth16Setup.Run(circuit.R1cs);
+        Assert.Equal(ProvingKey.DefaultPreparedBasesLimitBytes, refused.PreparedBasesLimitBytes);
+        Assert.InRange(refused.PreparedBasesBytes, 1, ProvingKey.DefaultPreparedBasesLimitBytes);
+        refused.PreparedBasesLimitBytes = refused.PreparedBasesBytes - 1;
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.True(Groth16Verifier.Verify(refused.VerifyingKey, signals, Groth16Prover.Prove(refused, witness.Values)));
+        }
+        Assert.False(refused.HasPreparedBases);
+        Assert.Throws<ArgumentOutOfRangeException>(() => refused.PreparedBasesLimitBytes = -1);
+
+        var allowed = Groth16Setup.Run(circuit.R1cs);
+        allowed.PreparedBasesLimitBytes = allowed.PreparedBasesBytes;
+        Assert.True(Groth16Verifier.Verify(allowed.VerifyingKey, signals, Groth16Prover.Prove(allowed, witness.Values)));
+        Assert.True(Groth16Verifier.Verify(allowed.VerifyingKey, signals, Groth16Prover.Prove(allowed, witness.Values)));
+        Assert.True(allowed.HasPreparedBases);
+    }
+
+    [Fact]
     public void A_witness_that_does_not_satisfy_the_circuit_gives_a_proof_that_fails()
     {
         var (circuit, key) = Shared.Value;

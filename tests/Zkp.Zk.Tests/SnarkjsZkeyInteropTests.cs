@@ -181,7 +181,7 @@ public sealed class SnarkjsZkeyInteropTests : IClassFixture<SnarkjsZkeyFixture>
         Assert.Equal(key.PublicSignalCount, json.RootElement.GetProperty("nPublic").GetInt32());
         Assert.Equal(key.WireCount, json.RootElement.GetProperty("nVars").GetInt32());
         Assert.Equal(key.Domain.Size, json.RootElement.GetProperty("domainSize").GetInt32());
-        Assert.Equal(key.H.Length, json.RootElement.GetProperty("hExps").GetArrayLength());
+        Assert.Equal(key.H.Count, json.RootElement.GetProperty("hExps").GetArrayLength());
     }
 
     [Fact]

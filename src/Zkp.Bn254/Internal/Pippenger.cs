@@ -37,6 +37,12 @@ internal static class Pippenger<T>
 
     private const int MaxAffineBatch = 1024;
 
+    /// <summary>
+    /// Additions a prepared-bases part must have per bucket of its own before splitting the terms
+    /// pays: each part's reduction costs about 4 additions per bucket.
+    /// </summary>
+    private const int PreparedAdditionsPerPartPerBucket = 16;
+
     /// <summary>Relative cost of one bucket in the final running-sum reduction (a mixed and a full Jacobian addition).</summary>
     private const int ReductionCostPerBucket = 3;
 
@@ -224,7 +230,7 @@ internal static class Pippenger<T>
                 }
             }
         }
-        buckets.Flush();
+        buckets.Finish();
         for (int w = from; w < to; w++)
         {
             windowSums[w] = buckets.WeightedSum((w - from) * half, half);
@@ -272,15 +278,20 @@ internal static class Pippenger<T>
         ComputeSignedDigits(termScalars.AsSpan(0, terms), c, windows, digits);
         Array.Clear(termScalars);
 
+        // Every part has its own buckets and pays its own running-sum reduction (2^(c-1) buckets,
+        // about 4 additions' worth each), so a part must have many times that in additions: a
+        // Groth16 prover's small MSMs (a few hundred full-size scalars on a 2^11-bucket table) run
+        // faster on one core, with the prover's other MSMs on the other.
+        int half = 1 << (c - 1);
         long estimatedAdditions = (long)terms * windows;
         int parts = 1;
         if (maxDegreeOfParallelism != 1 && estimatedAdditions >= 2 * ParallelWorkThreshold)
         {
             int cores = maxDegreeOfParallelism <= 0 ? Environment.ProcessorCount : maxDegreeOfParallelism;
-            parts = (int)Math.Min(Math.Min(2L * cores, terms), estimatedAdditions / ParallelWorkThreshold);
+            long worthwhile = estimatedAdditions / Math.Max(ParallelWorkThreshold, (long)PreparedAdditionsPerPartPerBucket * half);
+            parts = (int)Math.Max(1, Math.Min(Math.Min(2L * cores, terms), worthwhile));
         }
 
-        int half = 1 << (c - 1);
         var partSums = new JacobianPoint<T>[parts];
         int termCount = terms;
         void Part(int part)
@@ -301,7 +312,7 @@ internal static class Pippenger<T>
                     }
                 }
             }
-            buckets.Flush();
+            buckets.Finish();
             partSums[part] = buckets.WeightedSum(0, half);
         }
 
@@ -354,10 +365,17 @@ internal static class Pippenger<T>
     /// A set of buckets filled by <see cref="Add"/>. With enough buckets and additions, additions are
     /// queued in affine batches (at most one per bucket per batch) that share one field inversion by
     /// Montgomery's trick, about 6 multiplications per addition instead of the 11 of a mixed Jacobian
-    /// addition. Additions that would collide within a batch, or that are doublings or
-    /// cancellations (equal x), go to a Jacobian overflow bucket instead, which keeps the affine
-    /// formula free of exceptional cases. Otherwise every addition is Jacobian.
+    /// addition. An addition whose bucket is already in the batch waits in a deferred list for the
+    /// next batch (once: if its bucket is taken again, and when the list is full, it goes to the
+    /// bucket's Jacobian overflow); doublings and cancellations (equal x) always go to the overflow,
+    /// which keeps the affine formula free of exceptional cases. Without enough buckets every
+    /// addition is Jacobian.
     /// </summary>
+    /// <remarks>
+    /// Before deferral, every collision cost a Jacobian addition plus, at the reduction, a full
+    /// Jacobian addition for each bucket whose overflow was used: with 1024 buckets and batches of
+    /// 256 (the claim circuit's tables) that was about an eighth of the additions and half the buckets.
+    /// </remarks>
     private sealed class BucketSet
     {
         private readonly JacobianPoint<T>[] overflow;
@@ -367,7 +385,10 @@ internal static class Pippenger<T>
         private readonly AffinePoint<T>[] pendingPoint = [];
         private readonly T[] denominators = [];
         private readonly T[] prefix = [];
+        private readonly int[] deferredBucket = [];
+        private readonly AffinePoint<T>[] deferredPoint = [];
         private int pending;
+        private int deferred;
 
         public BucketSet(int bucketCount, long expectedAdditions)
         {
@@ -382,6 +403,8 @@ internal static class Pippenger<T>
                 pendingPoint = new AffinePoint<T>[batchSize];
                 denominators = new T[batchSize];
                 prefix = new T[batchSize];
+                deferredBucket = new int[batchSize];
+                deferredPoint = new AffinePoint<T>[batchSize];
             }
         }
 
@@ -389,17 +412,43 @@ internal static class Pippenger<T>
         public void Add(int bucket, in AffinePoint<T> point, bool negate)
         {
             var term = negate ? CurveArithmetic<T>.Negate(in point) : point;
-            if (affine is null || inBatch![bucket] || T.AreEqual(in affine[bucket].X, in term.X))
+            if (affine is null)
             {
                 CurveArithmetic<T>.AddMixed(in overflow[bucket], in term, out overflow[bucket]);
                 return;
             }
-            if (affine[bucket].IsInfinity)
+            if (inBatch![bucket])
             {
-                affine[bucket] = term;
+                if (deferred < deferredBucket.Length)
+                {
+                    deferredBucket[deferred] = bucket;
+                    deferredPoint[deferred] = term;
+                    deferred++;
+                }
+                else
+                {
+                    CurveArithmetic<T>.AddMixed(in overflow[bucket], in term, out overflow[bucket]);
+                }
                 return;
             }
-            inBatch[bucket] = true;
+            Queue(bucket, in term);
+        }
+
+        /// <summary>Queues bucket += term for the next batch; the bucket is not in the current batch.</summary>
+        private void Queue(int bucket, in AffinePoint<T> term)
+        {
+            ref var a = ref affine![bucket];
+            if (T.AreEqual(in a.X, in term.X))
+            {
+                CurveArithmetic<T>.AddMixed(in overflow[bucket], in term, out overflow[bucket]);
+                return;
+            }
+            if (a.IsInfinity)
+            {
+                a = term;
+                return;
+            }
+            inBatch![bucket] = true;
             pendingBucket[pending] = bucket;
             pendingPoint[pending] = term;
             pending++;
@@ -409,43 +458,74 @@ internal static class Pippenger<T>
             }
         }
 
-        /// <summary>affine[b] += point for each queued pair, all x coordinates distinct, one inversion in total.</summary>
-        public void Flush()
+        /// <summary>Completes every queued and deferred addition. Call before <see cref="WeightedSum"/>.</summary>
+        public void Finish()
         {
-            if (pending == 0 || affine is null)
+            Flush(); // leaves no deferred additions: each is queued for the next batch or spilled
+            Flush();
+        }
+
+        /// <summary>
+        /// affine[b] += point for each queued pair, all x coordinates distinct, one inversion in
+        /// total; then the deferred additions are queued for the next batch (or spilled to the
+        /// overflow when their bucket is taken again).
+        /// </summary>
+        private void Flush()
+        {
+            if (affine is null)
             {
                 return;
             }
-            var acc = T.OneElement;
-            for (int k = 0; k < pending; k++)
+            if (pending > 0)
             {
-                prefix[k] = acc;
-                T.Subtract(in pendingPoint[k].X, in affine[pendingBucket[k]].X, out denominators[k]);
-                T.Multiply(in acc, in denominators[k], out acc);
+                var acc = T.OneElement;
+                for (int k = 0; k < pending; k++)
+                {
+                    prefix[k] = acc;
+                    T.Subtract(in pendingPoint[k].X, in affine[pendingBucket[k]].X, out denominators[k]);
+                    T.Multiply(in acc, in denominators[k], out acc);
+                }
+                var inverse = T.InvertOrZero(in acc);
+                for (int k = pending - 1; k >= 0; k--)
+                {
+                    T.Multiply(in inverse, in prefix[k], out var denominatorInverse);
+                    T.Multiply(in inverse, in denominators[k], out inverse);
+                    int b = pendingBucket[k];
+                    ref readonly var q = ref pendingPoint[k];
+                    ref readonly var a = ref affine[b];
+                    T.Subtract(in q.Y, in a.Y, out var lambda);
+                    T.Multiply(in lambda, in denominatorInverse, out lambda);
+                    T.Square(in lambda, out var x3);
+                    T.Subtract(in x3, in a.X, out x3);
+                    T.Subtract(in x3, in q.X, out x3);
+                    T.Subtract(in a.X, in x3, out var y3);
+                    T.Multiply(in lambda, in y3, out y3);
+                    T.Subtract(in y3, in a.Y, out y3);
+                    affine[b] = new AffinePoint<T>(x3, y3);
+                    inBatch![b] = false;
+                }
+                pending = 0;
             }
-            var inverse = T.InvertOrZero(in acc);
-            for (int k = pending - 1; k >= 0; k--)
+
+            // At most deferredBucket.Length (= the batch size) items: queuing them can fill the
+            // batch only with the last one, whose nested Flush finds no deferred items left.
+            int count = deferred;
+            deferred = 0;
+            for (int k = 0; k < count; k++)
             {
-                T.Multiply(in inverse, in prefix[k], out var denominatorInverse);
-                T.Multiply(in inverse, in denominators[k], out inverse);
-                int b = pendingBucket[k];
-                ref readonly var q = ref pendingPoint[k];
-                ref readonly var a = ref affine[b];
-                T.Subtract(in q.Y, in a.Y, out var lambda);
-                T.Multiply(in lambda, in denominatorInverse, out lambda);
-                T.Square(in lambda, out var x3);
-                T.Subtract(in x3, in a.X, out x3);
-                T.Subtract(in x3, in q.X, out x3);
-                T.Subtract(in a.X, in x3, out var y3);
-                T.Multiply(in lambda, in y3, out y3);
-                T.Subtract(in y3, in a.Y, out y3);
-                affine[b] = new AffinePoint<T>(x3, y3);
-                inBatch![b] = false;
+                int b = deferredBucket[k];
+                if (inBatch![b])
+                {
+                    CurveArithmetic<T>.AddMixed(in overflow[b], in deferredPoint[k], out overflow[b]);
+                }
+                else
+                {
+                    Queue(b, in deferredPoint[k]);
+                }
             }
-            pending = 0;
         }
 
-        /// <summary>sum_j (j + 1) * bucket[offset + j] for j &lt; count, by running sums from the top bucket down. Call after <see cref="Flush"/>.</summary>
+        /// <summary>sum_j (j + 1) * bucket[offset + j] for j &lt; count, by running sums from the top bucket down. Call after <see cref="Finish"/>.</summary>
         public JacobianPoint<T> WeightedSum(int offset, int count)
         {
             var running = JacobianPoint<T>.Infinity;
@@ -498,12 +578,15 @@ internal sealed class PreparedBases<T>
         int windows = Pippenger<T>.WindowCount(254, windowBits);
         var bases = new AffinePoint<T>[checked(points.Length * windows)];
         var source = points.ToArray();
-        const int Chunk = 256;
-        int chunks = (source.Length + Chunk - 1) / Chunk;
+        // Chunks small enough that their Jacobian scratch (chunkSize x windows x 96 bytes for G1) stays
+        // under the large-object threshold: with 256-point chunks a 2^16-point key left hundreds of
+        // MB of dead large-object scratch for the next full collection (working set, not live heap).
+        int chunkSize = Math.Max(4, 80_000 / (windows * System.Runtime.CompilerServices.Unsafe.SizeOf<JacobianPoint<T>>()));
+        int chunks = (source.Length + chunkSize - 1) / chunkSize;
         void Build(int chunk)
         {
-            int from = chunk * Chunk;
-            int to = Math.Min(source.Length, from + Chunk);
+            int from = chunk * chunkSize;
+            int to = Math.Min(source.Length, from + chunkSize);
             var jacobian = new JacobianPoint<T>[(to - from) * windows];
             for (int i = from; i < to; i++)
             {

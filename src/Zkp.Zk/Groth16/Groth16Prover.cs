@@ -44,7 +44,6 @@ public static class Groth16Prover
         var c = new Fr[n];
         var r = Fr.Random();
         var s = Fr.Random();
-        var rs = r * s;
         try
         {
             // A and B rows are independent: one core each (1.7 million coefficients at 62k constraints).
@@ -67,46 +66,50 @@ public static class Groth16Prover
 
             // With A' = alpha + sum w_i A_i and B1' = beta + sum w_i B1_i (G1):
             //   pi_A = A' + r delta,  pi_B = beta + sum w_i B2_i + s delta (G2),
-            //   pi_C = sum_private w_i C_i + sum h_i H_i + s A' + r B1' + r s delta,
-            // the same point as snarkjs's C + s pi_A + r (B1' + s delta) - r s delta, but every
-            // constant-time multiplication by r or s depends only on its own branch, so the five
-            // branches below run side by side. The quotient branch (3 FFT pairs, then the largest
-            // MSM) is the longest and goes first.
+            //   pi_C = (sum_private w_i C_i + sum h_i H_i) + s pi_A + r B1',
+            // the same point as snarkjs's C + s pi_A + r (B1' + s delta) - r s delta (s pi_A holds
+            // the r s delta), with three constant-time G1 multiplications instead of four, each
+            // depending only on its own branch, so the four branches below run side by side. The
+            // C and H sums are one MSM over both point sets: one set of bucket reductions instead
+            // of two. That branch (3 FFT pairs, then the largest MSM) is the longest and goes first.
             int privateStart = key.PublicSignalCount + 1;
             var prepared = key.PreparedBasesForNextProof();
             var delta1 = key.Delta1.ToJacobian();
-            G1Jacobian quotientPart = default, aPrime = default, sTimesAPrime = default, rTimesB1Prime = default, cPart = default, rDelta = default, rsDelta = default;
+            G1Jacobian quotientPart = default, piA = default, sTimesPiA = default, rTimesB1Prime = default;
             G2Jacobian piB = default;
             Parallel.Invoke(
                 () =>
                 {
                     var quotient = QuotientOnOddCoset(domain, a, b, c);
-                    quotientPart = prepared is null ? Msm.G1(key.H, quotient) : Msm.G1(prepared.H, quotient);
+                    var scalars = new Fr[witness.Length - privateStart + quotient.Length];
+                    try
+                    {
+                        witness.AsSpan(privateStart).CopyTo(scalars);
+                        quotient.CopyTo(scalars.AsSpan(witness.Length - privateStart));
+                        quotientPart = prepared is null ? Msm.G1(key.CH, scalars) : Msm.G1(prepared.CH, scalars);
+                    }
+                    finally
+                    {
+                        Array.Clear(scalars);
+                    }
                 },
                 () => piB = (prepared is null ? Msm.G2(key.B2, witness) : Msm.G2(prepared.B2, witness))
                     + key.Beta2 + key.Delta2.ToJacobian().MultiplyConstantTime(s),
                 () =>
                 {
-                    aPrime = (prepared is null ? Msm.G1(key.A, witness) : Msm.G1(prepared.A, witness)) + key.Alpha1;
-                    sTimesAPrime = aPrime.MultiplyConstantTime(s);
+                    var aPrime = (prepared is null ? Msm.G1(key.A, witness) : Msm.G1(prepared.A, witness)) + key.Alpha1;
+                    piA = aPrime + delta1.MultiplyConstantTime(r);
+                    sTimesPiA = piA.MultiplyConstantTime(s);
                 },
                 () => rTimesB1Prime = ((prepared is null ? Msm.G1(key.B1, witness) : Msm.G1(prepared.B1, witness)) + key.Beta1)
-                    .MultiplyConstantTime(r),
-                () =>
-                {
-                    var privateWitness = witness.AsSpan(privateStart);
-                    cPart = prepared is null ? Msm.G1(key.C, privateWitness) : Msm.G1(prepared.C, privateWitness);
-                    rDelta = delta1.MultiplyConstantTime(r);
-                    rsDelta = delta1.MultiplyConstantTime(rs);
-                });
+                    .MultiplyConstantTime(r));
 
-            var piA = aPrime + rDelta;
-            var piC = cPart + quotientPart + sTimesAPrime + rTimesB1Prime + rsDelta;
+            var piC = quotientPart + sTimesPiA + rTimesB1Prime;
             return new Proof(piA.ToAffine(), piB.ToAffine(), piC.ToAffine());
         }
         finally
         {
-            r = s = rs = Fr.Zero;
+            r = s = Fr.Zero;
             Array.Clear(witness);
             Array.Clear(a);
             Array.Clear(b);

@@ -40,8 +40,13 @@ public sealed class ProvingKey
         A = a;
         B1 = b1;
         B2 = b2;
-        C = c;
-        H = h;
+        // C and H live in one array: the prover's pi_C takes both in a single MSM.
+        var ch = new G1Affine[c.Length + h.Length];
+        c.CopyTo(ch, 0);
+        h.CopyTo(ch, c.Length);
+        CH = ch;
+        C = new ArraySegment<G1Affine>(ch, 0, c.Length);
+        H = new ArraySegment<G1Affine>(ch, c.Length, h.Length);
         VerifyingKey = verifyingKey;
     }
 
@@ -78,16 +83,42 @@ public sealed class ProvingKey
 
     internal G2Affine[] B2 { get; }
 
-    internal G1Affine[] C { get; }
+    /// <summary>The C points (one per private wire) followed by the H points (one per domain point).</summary>
+    internal G1Affine[] CH { get; }
 
-    internal G1Affine[] H { get; }
+    internal ArraySegment<G1Affine> C { get; }
+
+    internal ArraySegment<G1Affine> H { get; }
 
     /// <summary>
-    /// Memory the prover may spend on prepared MSM bases for one key (<see cref="Msm.PrepareG1"/>):
-    /// enough for circuits of several thousand constraints, where the per-window reductions the
-    /// tables remove are a large share of a proof; larger keys prove with plain MSMs.
+    /// Default of <see cref="PreparedBasesLimitBytes"/>: enough for circuits of several thousand
+    /// constraints, where the per-window reductions the tables remove are a large share of a proof;
+    /// larger keys prove with plain MSMs unless their owner raises the limit.
     /// </summary>
-    internal const long MaxPreparedBasesBytes = 64L << 20;
+    public const long DefaultPreparedBasesLimitBytes = 64L << 20;
+
+    private long preparedBasesLimitBytes = DefaultPreparedBasesLimitBytes;
+
+    /// <summary>
+    /// Memory the prover may spend on prepared MSM bases for this key (each base's multiples
+    /// 2^(c w) P, see <see cref="Msm.PrepareG1"/>); the tables are built on the key's second proof
+    /// only when <see cref="PreparedBasesBytes"/> fits. Raising it is a memory-for-time trade the
+    /// caller makes explicitly: for the 62k-constraint benchmark key the tables take about
+    /// 400 MB and tens of seconds of CPU to build once, and cut the MSMs' CPU by about a quarter.
+    /// Set it before the key's second proof; later changes do not drop tables already built.
+    /// </summary>
+    public long PreparedBasesLimitBytes
+    {
+        get => Volatile.Read(ref preparedBasesLimitBytes);
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            Volatile.Write(ref preparedBasesLimitBytes, value);
+        }
+    }
+
+    /// <summary>Memory the prepared MSM bases of this key take (or would take), in bytes.</summary>
+    public long PreparedBasesBytes => PreparedProverBases.EstimatedBytes(this);
 
     private readonly Lock preparedGate = new();
     private int proofsStarted;
@@ -100,7 +131,7 @@ public sealed class ProvingKey
     /// The prepared bases for the next proof, or null for plain MSMs. They are built on the second
     /// proof with this key (about 250 doublings per point, several proofs' worth of work), so that a
     /// key used once, as by the CLI, never pays for them; and only when they fit in
-    /// <see cref="MaxPreparedBasesBytes"/>.
+    /// <see cref="PreparedBasesLimitBytes"/>.
     /// </summary>
     internal PreparedProverBases? PreparedBasesForNextProof()
     {
@@ -111,7 +142,7 @@ public sealed class ProvingKey
 
         // Counting stops at 2, so it never wraps however many proofs a key too large for tables makes.
         if ((Volatile.Read(ref proofsStarted) < 2 && Interlocked.Increment(ref proofsStarted) < 2)
-            || PreparedProverBases.EstimatedBytes(this) > MaxPreparedBasesBytes)
+            || PreparedBasesBytes > PreparedBasesLimitBytes)
         {
             return null;
         }
@@ -128,13 +159,12 @@ public sealed class ProvingKey
 /// <summary>A proving key's MSM bases, prepared for repeated proofs.</summary>
 internal sealed class PreparedProverBases
 {
-    private PreparedProverBases(G1MsmBases a, G1MsmBases b1, G2MsmBases b2, G1MsmBases c, G1MsmBases h)
+    private PreparedProverBases(G1MsmBases a, G1MsmBases b1, G2MsmBases b2, G1MsmBases ch)
     {
         A = a;
         B1 = b1;
         B2 = b2;
-        C = c;
-        H = h;
+        CH = ch;
     }
 
     public G1MsmBases A { get; }
@@ -143,25 +173,23 @@ internal sealed class PreparedProverBases
 
     public G2MsmBases B2 { get; }
 
-    public G1MsmBases C { get; }
-
-    public G1MsmBases H { get; }
+    /// <summary><see cref="ProvingKey.CH"/>: the C points, then the H points.</summary>
+    public G1MsmBases CH { get; }
 
     public static long EstimatedBytes(ProvingKey key) =>
-        Msm.PreparedG1Bytes(key.A.Length) + Msm.PreparedG1Bytes(key.B1.Length) + Msm.PreparedG1Bytes(key.C.Length)
-        + Msm.PreparedG1Bytes(key.H.Length) + Msm.PreparedG2Bytes(key.B2.Length);
+        Msm.PreparedG1Bytes(key.A.Length) + Msm.PreparedG1Bytes(key.B1.Length) + Msm.PreparedG1Bytes(key.CH.Length)
+        + Msm.PreparedG2Bytes(key.B2.Length);
 
     public static PreparedProverBases Build(ProvingKey key)
     {
-        G1MsmBases? a = null, b1 = null, c = null, h = null;
+        G1MsmBases? a = null, b1 = null, ch = null;
         G2MsmBases? b2 = null;
         Parallel.Invoke(
             () => b2 = Msm.PrepareG2(key.B2, 1),
-            () => h = Msm.PrepareG1(key.H, 1),
+            () => ch = Msm.PrepareG1(key.CH, 1),
             () => a = Msm.PrepareG1(key.A, 1),
-            () => b1 = Msm.PrepareG1(key.B1, 1),
-            () => c = Msm.PrepareG1(key.C, 1));
-        return new PreparedProverBases(a!, b1!, b2!, c!, h!);
+            () => b1 = Msm.PrepareG1(key.B1, 1));
+        return new PreparedProverBases(a!, b1!, b2!, ch!);
     }
 }
 
