@@ -22,6 +22,7 @@ using Zkp.Api.Registry;
 using Zkp.Api.Security;
 using Zkp.Api.Verification;
 using Zkp.Api.Webhooks;
+using Zkp.Credentials.Verification;
 
 namespace Zkp.Api.Extensions;
 
@@ -112,6 +113,16 @@ public static class ServiceRegistration
         services.Configure<QrOptions>(configuration.GetSection(QrOptions.Section));
         services.AddSingleton<SignedStatusListCache>();
         services.AddScoped<QrTokenService>().AddScoped<VerifierInputs>().AddScoped<VerificationService>();
+        services.Configure<VerificationOptions>(configuration.GetSection(VerificationOptions.Section));
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<VerificationOptions>>().Value;
+            return new ProofVerifierChoice(options.BatchProofs
+                ? new BatchingProofVerifier(
+                    options.BatchLanes > 0 ? options.BatchLanes : Math.Max(1, Environment.ProcessorCount / 2),
+                    Math.Max(1, options.MaxBatchSize))
+                : null);
+        });
 
         services.Configure<JsonOptions>(options =>
         {
