@@ -161,12 +161,28 @@ public static class ServiceRegistration
         return builder;
     }
 
+    /// <summary>
+    /// Npgsql prepares a statement on the server after it ran a few times (<c>Max Auto Prepare</c>), so PostgreSQL stops
+    /// parsing and planning the same few statements of every request. On unless the connection string sets the key
+    /// (<c>Max Auto Prepare=0</c> turns it off, e.g. behind a pooler that cannot carry prepared statements).
+    /// </summary>
+    internal static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        return builder.ConnectionString;
+    }
+
     private static void AddPersistence(IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
         var postgres = configuration.GetConnectionString("Postgres");
         if (!string.IsNullOrWhiteSpace(postgres))
         {
-            services.AddDbContext<ZkpDbContext>(options => options.UseNpgsql(postgres));
+            services.AddDbContext<ZkpDbContext>(options => options.UseNpgsql(WithAutoPrepare(postgres)));
             return;
         }
 
