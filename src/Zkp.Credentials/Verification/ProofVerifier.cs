@@ -123,6 +123,22 @@ public sealed class BatchingProofVerifier : IProofVerifier
 
     private void Run(List<Pending> batch)
     {
+        try
+        {
+            RunGroups(batch);
+        }
+        catch (Exception e)
+        {
+            // Whatever went wrong, every waiting request gets an answer (this error) and the lane goes on.
+            foreach (var pending in batch)
+            {
+                pending.Completion.TrySetException(e);
+            }
+        }
+    }
+
+    private void RunGroups(List<Pending> batch)
+    {
         foreach (var group in batch.GroupBy(p => (p.Key, p.CircuitId), KeyComparer.Instance))
         {
             var members = group.ToList();
