@@ -95,7 +95,6 @@ public static class VerifierPipeline
 
         private VerificationResult Result()
         {
-
             var allVerified = steps.Count == VerificationSteps.Order.Count && steps.TrueForAll(s => s.Passed);
             var failed = steps.Find(s => !s.Passed);
             var claims = new List<ClaimResult>(credentials.Count);
@@ -256,9 +255,6 @@ public static class VerifierPipeline
                 : null);
         }
 
-        // The signed subject names the circuit, bounds, commitment and binding; the proof must be for exactly
-        // those values. Cheap comparisons run before the pairing. Point decoding (ReadProof) checks that the
-        // proof points are on their curves and G2 points in the subgroup.
         // Every credential's cheap checks first, then the pairing checks, all started before any is awaited so a
         // batching verifier sees a presentation's proofs together.
         private async ValueTask<Failure?> ZkpVerifyAsync(CancellationToken cancellationToken)
@@ -289,12 +285,16 @@ public static class VerifierPipeline
                 failures[index] = await valid ? null : ProofInvalid;
             }
 
+            // PerCredential visits the credentials in order, so the position is the credential's index.
             var position = 0;
             return PerCredential((_, _) => failures[position++]);
         }
 
         private static readonly Failure ProofInvalid = new(VerificationCodes.ProofInvalid, "Groth16 pairing check failed");
 
+        // The signed subject names the circuit, bounds, commitment and binding; the proof must be for exactly
+        // those values. Cheap comparisons run before the pairing. Point decoding (ReadProof) checks that the
+        // proof points are on their curves and G2 points in the subgroup. The pairing itself is not checked here.
         private Failure? ZkpPrecheck(ClaimCredential credential, out (VerifyingKey Key, string CircuitId, Fr[] Signals, Proof Proof) check)
         {
             check = default;
