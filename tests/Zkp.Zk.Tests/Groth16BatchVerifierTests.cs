@@ -108,6 +108,18 @@ public class Groth16BatchVerifierTests
     }
 
     [Fact]
+    public void Points_at_infinity_in_a_batch_fail_only_their_own_proof()
+    {
+        // Infinity is a valid point value (it decodes); the batch's affine conversion must not let it spoil others.
+        var key = Shared.Value.Bound;
+        var items = Enumerable.Range(0, 3).Select(i => Valid(175 + i)).ToList();
+        items[0] = items[0] with { Proof = items[0].Proof with { A = G1Affine.Infinity } };
+        items[2] = items[2] with { Proof = items[2].Proof with { C = G1Affine.Infinity } };
+        Assert.Equal(Single(key, items), Groth16BatchVerifier.Verify(key, CircuitId, items));
+        Assert.Equal([false, true, false], Groth16BatchVerifier.Verify(key, CircuitId, items));
+    }
+
+    [Fact]
     public void A_signal_count_that_differs_from_the_key_is_an_argument_error()
     {
         var key = Shared.Value.Bound;
