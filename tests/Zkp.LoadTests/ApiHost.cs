@@ -23,7 +23,7 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public string DataDirectory { get; }
 
-    public static async Task<ApiHost> StartAsync(string connectionString)
+    public static async Task<ApiHost> StartAsync(string connectionString, IReadOnlyDictionary<string, string?> settings)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "zkp-load-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(dataDirectory);
@@ -43,6 +43,7 @@ internal sealed class ApiHost : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
         });
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.AddZkpApi();
         var app = builder.Build();
         await app.MigrateDatabaseAsync();

@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace Zkp.LoadTests;
 
-/// <summary>Command line: <c>--mode verify|issue --duration 60 --clients 32 --warmup 5 --tokens 64</c>.</summary>
-internal sealed record LoadOptions(string Mode, TimeSpan Duration, int Clients, TimeSpan Warmup, int Tokens)
+/// <summary>
+/// Command line: <c>--mode verify|issue --duration 60 --clients 32 --warmup 5 --tokens 64</c>, and any number of
+/// <c>--set Section:Key=value</c> API settings (e.g. <c>--set Verification:BatchProofs=false</c> for a before/after).
+/// </summary>
+internal sealed record LoadOptions(string Mode, TimeSpan Duration, int Clients, TimeSpan Warmup, int Tokens, IReadOnlyDictionary<string, string?> Settings)
 {
     public const string VerifyMode = "verify";
     public const string IssueMode = "issue";
@@ -15,6 +18,7 @@ internal sealed record LoadOptions(string Mode, TimeSpan Duration, int Clients, 
         int? clients = null;
         var warmup = 5;
         var tokens = 64;
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -35,6 +39,10 @@ internal sealed record LoadOptions(string Mode, TimeSpan Duration, int Clients, 
                 case "--tokens":
                     tokens = Positive(args[i], value);
                     break;
+                case "--set":
+                    var equals = value.IndexOf('=', StringComparison.Ordinal);
+                    settings[equals > 0 ? value[..equals] : throw new ArgumentException("--set takes Section:Key=value.")] = value[(equals + 1)..];
+                    break;
                 default:
                     throw new ArgumentException($"Unknown option {args[i]}.");
             }
@@ -43,7 +51,7 @@ internal sealed record LoadOptions(string Mode, TimeSpan Duration, int Clients, 
         }
 
         // Issuance is CPU-bound proving; its latency target is per request, so it defaults to one client.
-        return new LoadOptions(mode, TimeSpan.FromSeconds(duration), clients ?? (mode == VerifyMode ? 32 : 1), TimeSpan.FromSeconds(warmup), tokens);
+        return new LoadOptions(mode, TimeSpan.FromSeconds(duration), clients ?? (mode == VerifyMode ? 32 : 1), TimeSpan.FromSeconds(warmup), tokens, settings);
     }
 
     private static int Positive(string name, string value) =>

@@ -8,12 +8,13 @@ using Zkp.Testing;
 // Load test of issue 7's targets: POST /verify/proof (>= 300/s, p99 < 100 ms with 32 clients) and
 // POST /credentials/issue (p50 < 150 ms), over real HTTP against the API on Kestrel and a throwaway PostgreSQL.
 var options = LoadOptions.Parse(args);
-Console.WriteLine($"mode {options.Mode}, {options.Clients} clients, {options.Duration.TotalSeconds} s measured after {options.Warmup.TotalSeconds} s warm-up, {Environment.ProcessorCount} cores");
+Console.WriteLine($"mode {options.Mode}, {options.Clients} clients, {options.Duration.TotalSeconds} s measured after {options.Warmup.TotalSeconds} s warm-up, {Environment.ProcessorCount} cores"
+    + string.Concat(options.Settings.Select(s => $", {s.Key}={s.Value}")));
 
 await using var cluster = new PostgresClusterHandle();
 await cluster.Cluster.InitializeAsync();
 var connectionString = await cluster.Cluster.CreateDatabaseAsync("load");
-await using var host = await ApiHost.StartAsync(connectionString);
+await using var host = await ApiHost.StartAsync(connectionString, options.Settings);
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients + 4, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
 {
     Timeout = TimeSpan.FromSeconds(30),
@@ -23,13 +24,15 @@ var seedWatch = Stopwatch.StartNew();
 var seeded = await new Seeder(host, http).SeedAsync(options.Mode == LoadOptions.VerifyMode ? options.Tokens : 0);
 Console.WriteLine($"seeded in {seedWatch.Elapsed.TotalSeconds:F1} s; API at {host.BaseUrl}");
 
+// Bodies and URIs made once, so the clients' own CPU (in this process, counted below) stays small.
+var verifyUri = new Uri(host.BaseUrl + "/api/v1/verify/proof");
+var verifyBodies = seeded.Tokens.Select(t => JsonSerializer.SerializeToUtf8Bytes(new { token = t })).ToArray();
 Func<int, HttpRequestMessage> next = options.Mode == LoadOptions.VerifyMode
     ? i =>
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, host.BaseUrl + "/api/v1/verify/proof")
-        {
-            Content = new StringContent(JsonSerializer.Serialize(new { token = seeded.Tokens[i % seeded.Tokens.Count] }), Encoding.UTF8, "application/json"),
-        };
+        var content = new ByteArrayContent(verifyBodies[i % verifyBodies.Length]);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, verifyUri) { Content = content };
         request.Headers.Add("X-API-Key", seeded.ApiKey);
         return request;
     }
@@ -50,6 +53,8 @@ Func<HttpResponseMessage, string, bool> succeeded = options.Mode == LoadOptions.
 
 using var process = Process.GetCurrentProcess();
 var cpuBefore = process.TotalProcessorTime;
+var postgresBefore = PostgresCpu.Read(cluster.Cluster.RootDirectory);
+var batchesBefore = BatchStatistics();
 var started = Stopwatch.StartNew();
 var measureFrom = options.Warmup;
 var measureUntil = options.Warmup + options.Duration;
@@ -102,17 +107,29 @@ await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async client =>
 var elapsed = started.Elapsed;
 process.Refresh();
 var cpu = process.TotalProcessorTime - cpuBefore;
+var postgresCpu = PostgresCpu.Read(cluster.Cluster.RootDirectory) - postgresBefore;
+var batchesAfter = BatchStatistics();
 var report = LatencyReport.From(perClient.SelectMany(l => l).ToList(), failures, options.Duration);
 Console.WriteLine(report.Format(options.Mode == LoadOptions.VerifyMode ? "POST /verify/proof" : "POST /credentials/issue"));
 // CPU per request (API, load clients and Npgsql in this process; PostgreSQL is separate): a figure that a busy
 // machine distorts much less than throughput, so runs on shared machines stay comparable.
 Console.WriteLine($"process CPU {cpu.TotalSeconds:F1} s over {elapsed.TotalSeconds:F1} s for {counter} requests = {cpu.TotalMilliseconds / Math.Max(1, counter):F2} ms CPU per request");
+Console.WriteLine($"PostgreSQL CPU {postgresCpu.TotalSeconds:F1} s = {postgresCpu.TotalMilliseconds / Math.Max(1, counter):F2} ms CPU per request; process + PostgreSQL = {(cpu + postgresCpu).TotalMilliseconds / Math.Max(1, counter):F2} ms");
+if (batchesAfter is { } after && batchesBefore is { } before && after.Batches > before.Batches)
+{
+    var (batches, proofs, fallbacks) = (after.Batches - before.Batches, after.Proofs - before.Proofs, after.Fallbacks - before.Fallbacks);
+    Console.WriteLine($"proof batches {batches}, proofs {proofs}, mean batch {(double)proofs / batches:F1}, combined checks failed {fallbacks}");
+}
+
 if (firstFailure is not null)
 {
     Console.WriteLine("first failure: " + (firstFailure.Length > 400 ? firstFailure[..400] : firstFailure));
 }
 
 return failures == 0 && report.Requests > 0 ? 0 : 1;
+
+(long Batches, long Proofs, long Fallbacks)? BatchStatistics() =>
+    (host.App.Services.GetRequiredService<Zkp.Api.Verification.ProofVerifierChoice>().Verifier as Zkp.Credentials.Verification.BatchingProofVerifier)?.Statistics;
 
 /// <summary>Stops the throwaway cluster however the run ends.</summary>
 internal sealed class PostgresClusterHandle : IAsyncDisposable

@@ -106,18 +106,28 @@ public static class VerifyApi
             return TokenInvalid(resolution.Reason!);
         }
 
-        // The count and the run commit together: a run that does not get recorded does not use quota.
+        // The count and the run commit together: a run that does not get recorded does not use quota, and a run over
+        // quota is rolled back whole (no record, no events, the challenge not consumed). The count comes last, just
+        // before the commit: its upsert locks the lender's quota row until the commit, and taken first it would
+        // serialise all of a lender's verifications through the whole pipeline.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await quotas.TryConsumeAsync(lender, cancellationToken))
+        // One transaction, one SaveChanges: a savepoint around it would be two more round trips for nothing.
+        db.Database.AutoSavepointsEnabled = false;
+        var recorded = await verifier.VerifyAsync(token, lender, ApiKeyId(user), cancellationToken);
+        if (!await quotas.TryConsumeAsync(lender, ApiKeyPlan(user), cancellationToken))
         {
+            await transaction.RollbackAsync(cancellationToken);
             return Problems.Create(StatusCodes.Status429TooManyRequests, ProblemCodes.QuotaExceeded,
                 "The monthly verification quota of your plan is used up. It resets at the start of next month (UTC).");
         }
 
-        var recorded = await verifier.VerifyAsync(token, lender, ApiKeyId(user), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(VerificationService.ResponseJson(recorded));
     }
+
+    // The plan the API-key authentication read with the key in this request (so it is current); a JWT carries none.
+    private static string? ApiKeyPlan(ClaimsPrincipal user) =>
+        user.FindFirst(ApiKeyAuthenticationHandler.ApiKeyIdClaim) is null ? null : user.FindFirst("plan")?.Value;
 
     internal static async Task<Results<Ok<VerificationHistoryResponse>, ValidationProblem, ProblemHttpResult>> HistoryAsync(
         string? limit, string? offset, ClaimsPrincipal user, ZkpDbContext db, CancellationToken cancellationToken)

@@ -22,6 +22,7 @@ using Zkp.Api.Registry;
 using Zkp.Api.Security;
 using Zkp.Api.Verification;
 using Zkp.Api.Webhooks;
+using Zkp.Credentials.Verification;
 
 namespace Zkp.Api.Extensions;
 
@@ -112,6 +113,16 @@ public static class ServiceRegistration
         services.Configure<QrOptions>(configuration.GetSection(QrOptions.Section));
         services.AddSingleton<SignedStatusListCache>();
         services.AddScoped<QrTokenService>().AddScoped<VerifierInputs>().AddScoped<VerificationService>();
+        services.Configure<VerificationOptions>(configuration.GetSection(VerificationOptions.Section));
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<VerificationOptions>>().Value;
+            return new ProofVerifierChoice(options.BatchProofs
+                ? new BatchingProofVerifier(
+                    options.BatchLanes > 0 ? options.BatchLanes : Math.Max(1, Environment.ProcessorCount / 2),
+                    Math.Max(1, options.MaxBatchSize))
+                : null);
+        });
 
         services.Configure<JsonOptions>(options =>
         {
@@ -150,12 +161,28 @@ public static class ServiceRegistration
         return builder;
     }
 
+    /// <summary>
+    /// Npgsql prepares a statement on the server after it ran a few times (<c>Max Auto Prepare</c>), so PostgreSQL stops
+    /// parsing and planning the same few statements of every request. On unless the connection string sets the key
+    /// (<c>Max Auto Prepare=0</c> turns it off, e.g. behind a pooler that cannot carry prepared statements).
+    /// </summary>
+    internal static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        return builder.ConnectionString;
+    }
+
     private static void AddPersistence(IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
         var postgres = configuration.GetConnectionString("Postgres");
         if (!string.IsNullOrWhiteSpace(postgres))
         {
-            services.AddDbContext<ZkpDbContext>(options => options.UseNpgsql(postgres));
+            services.AddDbContext<ZkpDbContext>(options => options.UseNpgsql(WithAutoPrepare(postgres)));
             return;
         }
 

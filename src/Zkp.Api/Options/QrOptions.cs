@@ -14,3 +14,21 @@ public sealed class QrOptions
     /// <summary>The most credentials one token may bundle.</summary>
     public int MaxCredentialsPerToken { get; set; } = 6;
 }
+
+/// <summary>Section <c>Verification</c>: how verify/proof checks Groth16 proofs.</summary>
+public sealed class VerificationOptions
+{
+    public const string Section = "Verification";
+
+    /// <summary>
+    /// Check the proofs of concurrent verifications together (group commit, one multi-pairing per batch); the
+    /// answers are the ones each proof gets alone. Off: every proof is checked alone on its request's thread.
+    /// </summary>
+    public bool BatchProofs { get; set; } = true;
+
+    /// <summary>Batches that may run at once; 0 means half the processors, at least one.</summary>
+    public int BatchLanes { get; set; }
+
+    /// <summary>Most proofs per batch.</summary>
+    public int MaxBatchSize { get; set; } = 32;
+}

@@ -16,9 +16,16 @@ public sealed class QuotaService(ZkpDbContext db, IOptions<PlanOptions> plans, T
     public static string MonthKey(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     /// <summary>Counts one verification against this month's quota; false (and nothing counted) when it is used up.</summary>
-    public async Task<bool> TryConsumeAsync(Guid organizationId, CancellationToken cancellationToken = default)
+    public Task<bool> TryConsumeAsync(Guid organizationId, CancellationToken cancellationToken = default) =>
+        TryConsumeAsync(organizationId, plan: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="TryConsumeAsync(Guid, CancellationToken)"/> with the organisation's plan already known, read in
+    /// this request (the API-key authentication reads it with the key), so no second query reads it again.
+    /// </summary>
+    public async Task<bool> TryConsumeAsync(Guid organizationId, string? plan, CancellationToken cancellationToken = default)
     {
-        var plan = await PlanOfAsync(organizationId, cancellationToken);
+        plan ??= await PlanOfAsync(organizationId, cancellationToken);
         var limit = plans.Value.For(plan).MonthlyQuota ?? int.MaxValue;
         var month = MonthKey(time.GetUtcNow());
         var used = await db.Database.SqlQuery<int>($"""

@@ -14,7 +14,6 @@ namespace Zkp.Api.Verification;
 /// or a second look before the token expires) is accepted and recorded, while the same presentation arriving
 /// under any other token is a replay. The conflicting insert returns the stored token hash (a no-op update makes
 /// <c>RETURNING</c> yield the existing row on PostgreSQL and SQLite alike), compared in constant time.
-/// The pipeline's interface is synchronous, so this runs one synchronous round trip.
 /// </remarks>
 public sealed class DatabaseChallengeStore(ZkpDbContext db, byte[] tokenHash, DateTime nowUtc) : IChallengeStore
 {
@@ -22,11 +21,21 @@ public sealed class DatabaseChallengeStore(ZkpDbContext db, byte[] tokenHash, Da
     {
         ArgumentException.ThrowIfNullOrEmpty(domain);
         ArgumentException.ThrowIfNullOrEmpty(challenge);
-        var stored = db.Database.SqlQuery<byte[]>($"""
-            INSERT INTO used_challenges (domain, challenge, token_hash, used_utc) VALUES ({domain}, {challenge}, {tokenHash}, {nowUtc})
-            ON CONFLICT (domain, challenge) DO UPDATE SET domain = excluded.domain
-            RETURNING token_hash AS "Value"
-            """).AsEnumerable().Single();
+        return SecretHashing.HashesEqual(Insert(domain, challenge).AsEnumerable().Single(), tokenHash);
+    }
+
+    public async ValueTask<bool> TryConsumeAsync(string domain, string challenge, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(domain);
+        ArgumentException.ThrowIfNullOrEmpty(challenge);
+        // Enumerated, not composed: the INSERT cannot become a subquery.
+        var stored = (await Insert(domain, challenge).ToListAsync(cancellationToken)).Single();
         return SecretHashing.HashesEqual(stored, tokenHash);
     }
+
+    private IQueryable<byte[]> Insert(string domain, string challenge) => db.Database.SqlQuery<byte[]>($"""
+        INSERT INTO used_challenges (domain, challenge, token_hash, used_utc) VALUES ({domain}, {challenge}, {tokenHash}, {nowUtc})
+        ON CONFLICT (domain, challenge) DO UPDATE SET domain = excluded.domain
+        RETURNING token_hash AS "Value"
+        """);
 }

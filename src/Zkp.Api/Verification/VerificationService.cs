@@ -18,6 +18,7 @@ public sealed class VerificationService(
     VerifierInputs inputs,
     ClaimKeys keys,
     IWebhookEventPublisher webhooks,
+    ProofVerifierChoice proofs,
     TimeProvider time)
 {
     /// <summary>Verifies <paramref name="token"/> (already resolved for this lender: live, addressed to it or to anyone).</summary>
@@ -44,8 +45,9 @@ public sealed class VerificationService(
             VerifyingKeys = keys.VerifyingKeys,
             Challenges = new DatabaseChallengeStore(db, tokenHash, now.UtcDateTime),
             Clock = time,
+            ProofVerifier = proofs.Verifier,
         };
-        var result = VerifierPipeline.Verify(request, context);
+        var result = await VerifierPipeline.VerifyAsync(request, context, cancellationToken);
 
         var record = new VerificationRecord
         {
@@ -168,3 +170,6 @@ public sealed class VerificationService(
 }
 
 public sealed record RecordedVerification(VerificationRecord Record, VerificationResult Result);
+
+/// <summary>The process's proof verifier for verify/proof (<c>Verification:BatchProofs</c>); null checks each proof alone.</summary>
+public sealed record ProofVerifierChoice(IProofVerifier? Verifier);

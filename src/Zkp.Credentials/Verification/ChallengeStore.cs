@@ -10,6 +10,13 @@ public interface IChallengeStore
 {
     /// <summary>Marks the challenge used; false when it was used before (a replay).</summary>
     bool TryConsume(string domain, string challenge);
+
+    /// <summary>
+    /// As <see cref="TryConsume"/>, for <see cref="VerifierPipeline.VerifyAsync"/>: a store that does I/O
+    /// overrides it so a request does not hold a thread while the nonce is written.
+    /// </summary>
+    ValueTask<bool> TryConsumeAsync(string domain, string challenge, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(TryConsume(domain, challenge));
 }
 
 /// <summary>An in-process <see cref="IChallengeStore"/> for the library and the CLI; the API keeps its nonces in the database.</summary>

@@ -33,5 +33,11 @@ public sealed record VerifierContext
 
     public required IChallengeStore Challenges { get; init; }
 
+    /// <summary>
+    /// Checks the Groth16 pairing equation of ZKP_VERIFY (after the pipeline's own signal, binding and key
+    /// checks); null checks each proof alone with <see cref="Groth16Verifier"/> on the calling thread.
+    /// </summary>
+    public IProofVerifier? ProofVerifier { get; init; }
+
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

@@ -33,12 +33,34 @@ public static class VerifierPipeline
         ArgumentNullException.ThrowIfNull(context.VerifyingKeys);
         ArgumentNullException.ThrowIfNull(context.Challenges);
         ArgumentNullException.ThrowIfNull(context.Clock);
-        return new Run(request, context).Execute();
+        // Without an I/O challenge store or a proof verifier that waits, every step completes synchronously.
+        var run = new Run(request, context with { ProofVerifier = null }).ExecuteAsync(CancellationToken.None);
+        return run.IsCompleted ? run.Result : run.AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// As <see cref="Verify"/>, with the challenge written through <see cref="IChallengeStore.TryConsumeAsync"/> and the
+    /// pairing checks through <see cref="VerifierContext.ProofVerifier"/> (for example batched with other requests').
+    /// The result is the one <see cref="Verify"/> gives for the same inputs.
+    /// </summary>
+    public static ValueTask<VerificationResult> VerifyAsync(VerificationRequest request, VerifierContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(request.PresentationJson);
+        ArgumentException.ThrowIfNullOrEmpty(request.Challenge);
+        ArgumentException.ThrowIfNullOrEmpty(request.Domain);
+        ArgumentNullException.ThrowIfNull(context.TrustRegistry);
+        ArgumentNullException.ThrowIfNull(context.StatusLists);
+        ArgumentNullException.ThrowIfNull(context.VerifyingKeys);
+        ArgumentNullException.ThrowIfNull(context.Challenges);
+        ArgumentNullException.ThrowIfNull(context.Clock);
+        return new Run(request, context, consumeAsync: true).ExecuteAsync(cancellationToken);
     }
 
     private readonly record struct Failure(string Code, string Detail);
 
-    private sealed class Run(VerificationRequest request, VerifierContext context)
+    private sealed class Run(VerificationRequest request, VerifierContext context, bool consumeAsync = false)
     {
         private readonly List<VerificationStepResult> steps = [];
         private readonly DateTimeOffset now = context.Clock.GetUtcNow();
@@ -48,15 +70,31 @@ public static class VerifierPipeline
         private string?[] claimFailures = [];
         private IssuerInfo? issuerInfo;
 
-        public VerificationResult Execute()
+        public async ValueTask<VerificationResult> ExecuteAsync(CancellationToken cancellationToken)
         {
-            _ = Step(VerificationSteps.Decode, Decode)
+            if (Step(VerificationSteps.Decode, Decode)
                 && Step(VerificationSteps.Freshness, Freshness)
                 && Step(VerificationSteps.IssuerAuth, IssuerAuth)
-                && Step(VerificationSteps.ZkpVerify, () => PerCredential(ZkpVerify))
-                && Step(VerificationSteps.Revocation, () => PerCredential(Revocation))
-                && Step(VerificationSteps.HolderBinding, HolderBinding);
+                && Record(VerificationSteps.ZkpVerify, await ZkpVerifyAsync(cancellationToken))
+                && Step(VerificationSteps.Revocation, () => PerCredential(Revocation)))
+            {
+                var binding = HolderBinding();
+                if (binding is null)
+                {
+                    var fresh = consumeAsync
+                        ? await context.Challenges.TryConsumeAsync(request.Domain, request.Challenge, cancellationToken)
+                        : context.Challenges.TryConsume(request.Domain, request.Challenge);
+                    binding = fresh ? null : new Failure(VerificationCodes.ChallengeReplayed, "the challenge was already used");
+                }
 
+                Record(VerificationSteps.HolderBinding, binding);
+            }
+
+            return Result();
+        }
+
+        private VerificationResult Result()
+        {
             var allVerified = steps.Count == VerificationSteps.Order.Count && steps.TrueForAll(s => s.Passed);
             var failed = steps.Find(s => !s.Passed);
             var claims = new List<ClaimResult>(credentials.Count);
@@ -75,9 +113,10 @@ public static class VerifierPipeline
             return new VerificationResult(holder, steps, claims, issuerInfo, autoFill);
         }
 
-        private bool Step(string step, Func<Failure?> check)
+        private bool Step(string step, Func<Failure?> check) => Record(step, check());
+
+        private bool Record(string step, Failure? failure)
         {
-            var failure = check();
             steps.Add(failure is { } f
                 ? new VerificationStepResult(step, VerificationSteps.Label(step), false, f.Detail, f.Code)
                 : new VerificationStepResult(step, VerificationSteps.Label(step), true, VerificationSteps.SuccessDetail(step), null));
@@ -216,11 +255,49 @@ public static class VerifierPipeline
                 : null);
         }
 
+        // Every credential's cheap checks first, then the pairing checks, all started before any is awaited so a
+        // batching verifier sees a presentation's proofs together.
+        private async ValueTask<Failure?> ZkpVerifyAsync(CancellationToken cancellationToken)
+        {
+            var failures = new Failure?[credentials.Count];
+            var pending = new List<(int Index, ValueTask<bool> Valid)>();
+            for (var i = 0; i < credentials.Count; i++)
+            {
+                failures[i] = ZkpPrecheck(credentials[i].Parsed, out var check);
+                if (failures[i] is not null)
+                {
+                    continue;
+                }
+
+                var (key, circuitId, signals, proof) = check;
+                if (context.ProofVerifier is { } verifier)
+                {
+                    pending.Add((i, verifier.VerifyAsync(key, circuitId, signals, proof, cancellationToken)));
+                }
+                else
+                {
+                    failures[i] = Groth16Verifier.Verify(key, circuitId, signals, proof) ? null : ProofInvalid;
+                }
+            }
+
+            foreach (var (index, valid) in pending)
+            {
+                failures[index] = await valid ? null : ProofInvalid;
+            }
+
+            // PerCredential visits the credentials in order, so the position is the credential's index.
+            var position = 0;
+            return PerCredential((_, _) => failures[position++]);
+        }
+
+        private static readonly Failure ProofInvalid = new(VerificationCodes.ProofInvalid, "Groth16 pairing check failed");
+
         // The signed subject names the circuit, bounds, commitment and binding; the proof must be for exactly
         // those values. Cheap comparisons run before the pairing. Point decoding (ReadProof) checks that the
-        // proof points are on their curves and G2 points in the subgroup.
-        private Failure? ZkpVerify(JsonObject json, ClaimCredential credential)
+        // proof points are on their curves and G2 points in the subgroup. The pairing itself is not checked here.
+        private Failure? ZkpPrecheck(ClaimCredential credential, out (VerifyingKey Key, string CircuitId, Fr[] Signals, Proof Proof) check)
         {
+            check = default;
             var circuit = ClaimCircuits.Range;
             if (credential.CircuitId != circuit.Id)
             {
@@ -282,9 +359,8 @@ public static class VerifierPipeline
                 return new Failure(VerificationCodes.ProofMalformed, e.Message);
             }
 
-            return Groth16Verifier.Verify(key, circuit.CircuitHash, expected, proof)
-                ? null
-                : new Failure(VerificationCodes.ProofInvalid, "Groth16 pairing check failed");
+            check = (key, circuit.CircuitHash, expected, proof);
+            return null;
         }
 
         private Failure? Revocation(JsonObject json, ClaimCredential credential)
@@ -332,17 +408,10 @@ public static class VerifierPipeline
                 return new Failure(code, "presentation: " + verification.Detail);
             }
 
-            var mismatch = PerCredential((_, credential) => credential.SubjectId == verification.Holder
+            // The challenge is consumed by the caller, only when this passes.
+            return PerCredential((_, credential) => credential.SubjectId == verification.Holder
                 ? null
                 : new Failure(VerificationCodes.HolderNotSubject, $"the presentation is signed by {verification.Holder}, the credential subject is {credential.SubjectId}"));
-            if (mismatch is not null)
-            {
-                return mismatch;
-            }
-
-            return context.Challenges.TryConsume(request.Domain, request.Challenge)
-                ? null
-                : new Failure(VerificationCodes.ChallengeReplayed, "the challenge was already used");
         }
     }
 }

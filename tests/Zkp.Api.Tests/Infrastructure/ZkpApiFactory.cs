@@ -88,7 +88,8 @@ public sealed class ZkpApiFactory : WebApplicationFactory<Program>
             // cluster's connection limit is reached a few dozen tests later.
             if (_settings.TryGetValue("ConnectionStrings:Postgres", out var postgres) && postgres is not null)
             {
-                using var connection = new Npgsql.NpgsqlConnection(postgres);
+                // The pool is keyed by the string the API connects with, which adds Max Auto Prepare.
+                using var connection = new Npgsql.NpgsqlConnection(Zkp.Api.Extensions.ServiceRegistration.WithAutoPrepare(postgres));
                 Npgsql.NpgsqlConnection.ClearPool(connection);
             }
             try

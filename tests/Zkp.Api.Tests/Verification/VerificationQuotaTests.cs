@@ -25,4 +25,25 @@ public sealed class VerificationQuotaTests(PostgresCluster cluster) : Verificati
         Assert.Equal("2|2", await SqlAsync("select (select count(*) from verifications), (select sum(used) from quota_usage)"));
         Assert.Equal(2, await QuotaUsedAsync());
     }
+
+    [Fact]
+    public async Task A_refused_run_on_a_fresh_token_leaves_its_challenge_unused()
+    {
+        // The count is taken last in the run's transaction, so a refused run was rolled back after the pipeline
+        // consumed the challenge: nothing of it may remain, and the token verifies once the quota allows.
+        var (id, _) = await IssueCredentialAsync();
+        await VerifyProofOkAsync(await TokenForAsync(id));
+        await VerifyProofOkAsync(await TokenForAsync(id));
+        var fresh = await TokenForAsync(id);
+        var before = await VerificationStateAsync();
+
+        using var refused = await VerifyProofAsync(fresh);
+
+        await ProblemAsync(refused, (HttpStatusCode)429, "quota_exceeded");
+        Assert.Equal(before, await VerificationStateAsync());
+        Assert.Equal("0", await SqlAsync($"select count(*) from used_challenges where token_hash = decode('{Hash(fresh)}', 'hex')"));
+        await SqlAsync("update quota_usage set used = 0");
+        await VerifyProofOkAsync(fresh);
+        Assert.Equal("1", await SqlAsync($"select count(*) from used_challenges where token_hash = decode('{Hash(fresh)}', 'hex')"));
+    }
 }

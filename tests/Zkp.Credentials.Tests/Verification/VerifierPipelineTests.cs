@@ -10,8 +10,76 @@ namespace Zkp.Credentials.Tests.Verification;
 
 public sealed class VerifierPipelineTests(PipelineFixture fixture) : IClassFixture<PipelineFixture>
 {
-    private VerificationResult Verify(string presentation, VerifierContext? context = null, string challenge = PipelineFixture.Challenge, QrTokenWindow? token = null) =>
-        VerifierPipeline.Verify(PipelineFixture.Request(presentation, challenge, token), context ?? fixture.Context());
+    // Shared by all tests of the class, as one process shares it across requests.
+    private static readonly BatchingProofVerifier Batcher = new(lanes: 1, maxBatch: 8);
+
+    // Every case runs twice: synchronously with the plain verifier, and through VerifyAsync with the batching verifier
+    // and the async challenge path, which must give the same result, step by step.
+    private VerificationResult Verify(string presentation, VerifierContext? context = null, string challenge = PipelineFixture.Challenge, QrTokenWindow? token = null)
+    {
+        var request = PipelineFixture.Request(presentation, challenge, token);
+        var shared = context ?? fixture.Context();
+        var recording = new RecordingChallengeStore(shared.Challenges);
+        var result = VerifierPipeline.Verify(request, shared with { Challenges = recording });
+        var batched = VerifierPipeline.VerifyAsync(request, shared with { Challenges = recording.Replay(), ProofVerifier = Batcher }).AsTask().GetAwaiter().GetResult();
+        Assert.Equal(result.ToJson().ToJsonString(), batched.ToJson().ToJsonString());
+        return result;
+    }
+
+    [Fact]
+    public async Task Concurrent_batched_verifications_each_get_their_own_answer()
+    {
+        // Valid presentations and ones with a tampered proof, all at once through one batching verifier (one lane,
+        // so the checks that arrive while a batch runs share the next): each answer is the plain pipeline's.
+        var batcher = new BatchingProofVerifier(lanes: 1, maxBatch: 16);
+        var tampered = fixture.Resign(fixture.Income, c => c with { ZkProof = SwapAandC(c.ZkProof) });
+        var cases = Enumerable.Range(0, 24).Select(i => i % 3 == 1
+            ? (Presentation: fixture.Present([tampered]), Valid: false, Proofs: 1)
+            : i % 3 == 0
+                ? (Presentation: fixture.Present([fixture.Income]), Valid: true, Proofs: 1)
+                : (Presentation: fixture.Present([fixture.Income, fixture.CreditTier]), Valid: true, Proofs: 2)).ToList();
+        var results = await Task.WhenAll(cases.Select(c => Task.Run(async () =>
+            await VerifierPipeline.VerifyAsync(PipelineFixture.Request(c.Presentation), fixture.Context() with { ProofVerifier = batcher }))));
+        for (var i = 0; i < cases.Count; i++)
+        {
+            Assert.Equal(cases[i].Valid, results[i].AllVerified);
+            var plain = VerifierPipeline.Verify(PipelineFixture.Request(cases[i].Presentation), fixture.Context());
+            Assert.Equal(plain.ToJson().ToJsonString(), results[i].ToJson().ToJsonString());
+            if (!cases[i].Valid)
+            {
+                Assert.Equal(VerificationCodes.ProofInvalid, results[i].FailedStep!.Code);
+            }
+        }
+
+        var (_, proofs, _) = batcher.Statistics;
+        Assert.Equal(cases.Sum(c => c.Proofs), proofs);
+    }
+
+    private static JsonObject SwapAandC(JsonObject proof)
+    {
+        var swapped = proof.DeepClone().AsObject();
+        (swapped["pi_a"], swapped["pi_c"]) = (proof["pi_c"]!.DeepClone(), proof["pi_a"]!.DeepClone());
+        return swapped;
+    }
+
+    /// <summary>Passes consumption through and remembers each answer, so a second run of the same request sees the same.</summary>
+    private sealed class RecordingChallengeStore(IChallengeStore inner) : IChallengeStore
+    {
+        private readonly Dictionary<(string, string), bool> answers = [];
+
+        public bool TryConsume(string domain, string challenge) => answers[(domain, challenge)] = inner.TryConsume(domain, challenge);
+
+        public IChallengeStore Replay() => new ReplayStore(answers);
+
+        private sealed class ReplayStore(Dictionary<(string, string), bool> answers) : IChallengeStore
+        {
+            // Only a challenge the first run consumed may be consumed again, and it gets the first run's answer.
+            public bool TryConsume(string domain, string challenge) => answers[(domain, challenge)];
+
+            public ValueTask<bool> TryConsumeAsync(string domain, string challenge, CancellationToken cancellationToken) =>
+                ValueTask.FromResult(answers[(domain, challenge)]);
+        }
+    }
 
     private static void AssertFailedAt(VerificationResult result, string step, string code)
     {
