@@ -327,16 +327,33 @@ public class TowerTests
     }
 
     [Fact]
-    public void Exponent_digits_encode_u()
+    public void Exponent_chain_encodes_u()
     {
-        BigInteger value = 0;
-        for (int i = FinalExponentiation.UDigits.Length - 1; i >= 0; i--)
+        BigInteger value = FinalExponentiation.UChainStart;
+        var allowed = new[] { 0, 1, -1, 15, -15, 19, -19 };
+        foreach (var digit in FinalExponentiation.UChain)
         {
-            value = 2 * value + FinalExponentiation.UDigits[i];
-            Assert.True(FinalExponentiation.UDigits[i] == 0 || (FinalExponentiation.UDigits[i] % 2 != 0 && Math.Abs((int)FinalExponentiation.UDigits[i]) <= 7));
+            Assert.Contains((int)digit, allowed);
+            value = 2 * value + digit;
         }
         Assert.Equal(new BigInteger(G2Subgroup.CurveParameterU), value);
-        Assert.Equal(14, FinalExponentiation.UDigits.Count(d => d != 0));
+        // 13 multiplications in all: 2 build a^15 and a^19, the rest are the non-zero digits.
+        Assert.Equal(11, FinalExponentiation.UChain.ToArray().Count(d => d != 0));
+    }
+
+    [Fact]
+    public void Exponentiation_by_u_matches_the_generic_power_on_cyclotomic_inputs()
+    {
+        var rng = new Random(61);
+        var u = new BigInteger(G2Subgroup.CurveParameterU);
+        for (int i = 0; i < 8; i++)
+        {
+            var f = FinalExponentiation.EasyPart(TestPoints.RandomFp12(rng));
+            var fu = FinalExponentiation.ExpByU(in f);
+            Assert.Equal(f.Pow(u), fu);
+            // Chained use as in the hard part: (f^u)^u.
+            Assert.Equal(fu.Pow(u), FinalExponentiation.ExpByU(in fu));
+        }
     }
 
     [Fact]
