@@ -25,7 +25,7 @@ public static class Pairing
     /// <summary>True when the product of e(g1[i], g2[i]) is one (the EIP-197 check); true for no pairs.</summary>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
     public static bool PairingCheck(ReadOnlySpan<G1Affine> g1, ReadOnlySpan<G2Affine> g2) =>
-        FinalExponentiation.Apply(MultiMillerLoop(g1, g2)).IsOne;
+        FinalExponentiation.IsOneAfter(MultiMillerLoop(g1, g2));
 
     /// <summary>True when the product of e(pairs[i].G1, pairs[i].G2) is one.</summary>
     public static bool PairingCheck(params ReadOnlySpan<(G1Affine G1, G2Affine G2)> pairs)
@@ -43,7 +43,7 @@ public static class Pairing
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
     /// <exception cref="ArgumentNullException">An element of <paramref name="g2"/> is null.</exception>
     public static bool PairingCheck(ReadOnlySpan<G1Affine> g1, ReadOnlySpan<G2Prepared> g2) =>
-        FinalExponentiation.Apply(MultiMillerLoop(g1, g2)).IsOne;
+        FinalExponentiation.IsOneAfter(MultiMillerLoop(g1, g2));
 
     /// <summary>The product of the Miller loops of the pairs, without the final exponentiation.</summary>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
@@ -64,7 +64,7 @@ public static class Pairing
     {
         // One loop for both kinds of pairs, so the accumulator's squarings are paid once.
         var product = MultiMillerLoop(g1, g2, g1Prepared, g2Prepared) * factor.Value;
-        return FinalExponentiation.Apply(product).IsOne;
+        return FinalExponentiation.IsOneAfter(product);
     }
 
     internal static Fp12 MultiMillerLoop(

@@ -314,6 +314,22 @@ public class TowerTests
     }
 
     [Fact]
+    public void Check_only_final_exponentiation_is_the_exact_one_to_a_power_coprime_to_r()
+    {
+        var rng = new Random(62);
+        BigInteger u = G2Subgroup.CurveParameterU;
+        var c = 2 * u * (6 * u * u + 3 * u + 1);
+        Assert.Equal(BigInteger.One, BigInteger.GreatestCommonDivisor(c, Fr.Modulus));
+        for (int i = 0; i < 3; i++)
+        {
+            var f = TestPoints.RandomFp12(rng);
+            var multiple = FinalExponentiation.ApplyMultiple(in f);
+            Assert.Equal(FinalExponentiation.Apply(in f).Pow(c), multiple);
+            Assert.False(FinalExponentiation.IsOneAfter(in f));
+        }
+    }
+
+    [Fact]
     public void Hard_part_decomposition_holds()
     {
         BigInteger u = G2Subgroup.CurveParameterU;
