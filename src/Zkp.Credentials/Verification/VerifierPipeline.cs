@@ -23,16 +23,7 @@ public static class VerifierPipeline
 {
     public static VerificationResult Verify(VerificationRequest request, VerifierContext context)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(request.PresentationJson);
-        ArgumentException.ThrowIfNullOrEmpty(request.Challenge);
-        ArgumentException.ThrowIfNullOrEmpty(request.Domain);
-        ArgumentNullException.ThrowIfNull(context.TrustRegistry);
-        ArgumentNullException.ThrowIfNull(context.StatusLists);
-        ArgumentNullException.ThrowIfNull(context.VerifyingKeys);
-        ArgumentNullException.ThrowIfNull(context.Challenges);
-        ArgumentNullException.ThrowIfNull(context.Clock);
+        ValidateArguments(request, context);
         // Without an I/O challenge store or a proof verifier that waits, every step completes synchronously.
         var run = new Run(request, context with { ProofVerifier = null }).ExecuteAsync(CancellationToken.None);
         return run.IsCompleted ? run.Result : run.AsTask().GetAwaiter().GetResult();
@@ -45,6 +36,12 @@ public static class VerifierPipeline
     /// </summary>
     public static ValueTask<VerificationResult> VerifyAsync(VerificationRequest request, VerifierContext context, CancellationToken cancellationToken = default)
     {
+        ValidateArguments(request, context);
+        return new Run(request, context, consumeAsync: true).ExecuteAsync(cancellationToken);
+    }
+
+    private static void ValidateArguments(VerificationRequest request, VerifierContext context)
+    {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(request.PresentationJson);
@@ -55,7 +52,6 @@ public static class VerifierPipeline
         ArgumentNullException.ThrowIfNull(context.VerifyingKeys);
         ArgumentNullException.ThrowIfNull(context.Challenges);
         ArgumentNullException.ThrowIfNull(context.Clock);
-        return new Run(request, context, consumeAsync: true).ExecuteAsync(cancellationToken);
     }
 
     private readonly record struct Failure(string Code, string Detail);
