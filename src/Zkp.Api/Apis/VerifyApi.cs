@@ -127,7 +127,7 @@ public static class VerifyApi
 
     // The plan the API-key authentication read with the key in this request (so it is current); a JWT carries none.
     private static string? ApiKeyPlan(ClaimsPrincipal user) =>
-        user.FindFirst(ApiKeyAuthenticationHandler.ApiKeyIdClaim) is null ? null : user.FindFirst("plan")?.Value;
+        user.FindFirst(ApiKeyAuthenticationHandler.ApiKeyIdClaim) is null ? null : user.FindFirst(ApiKeyAuthenticationHandler.PlanClaim)?.Value;
 
     internal static async Task<Results<Ok<VerificationHistoryResponse>, ValidationProblem, ProblemHttpResult>> HistoryAsync(
         string? limit, string? offset, ClaimsPrincipal user, ZkpDbContext db, CancellationToken cancellationToken)

@@ -40,7 +40,7 @@ public sealed class RateLimitMiddleware(
         var route = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? endpoint!.DisplayName;
         var decision = counters.Acquire($"{policy}|{route}|{caller}", rule.PermitLimit, rule.WindowSeconds);
 
-        if (context.User.FindFirstValue("plan") is { } plan && context.User.OrganizationId() is { } organizationId)
+        if (context.User.FindFirstValue(ApiKeyAuthenticationHandler.PlanClaim) is { } plan && context.User.OrganizationId() is { } organizationId)
         {
             var planDecision = counters.Acquire($"plan|{organizationId}", plans.CurrentValue.For(plan).RequestsPerMinute, 60);
             if (!planDecision.Allowed || (decision.Allowed && planDecision.Remaining < decision.Remaining))

@@ -27,6 +27,9 @@ public sealed class ApiKeyAuthenticationHandler(
     /// <summary>The id of the key that authenticated the request (recorded with each verification).</summary>
     public const string ApiKeyIdClaim = "api_key_id";
 
+    /// <summary>The organisation's plan, read with the key in the same request (rate limits and quota use it).</summary>
+    public const string PlanClaim = "plan";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(HeaderName, out var values))
@@ -64,7 +67,7 @@ public sealed class ApiKeyAuthenticationHandler(
                 // An issuer's key (its core banking system) acts as the issuer, never as a lender.
                 new Claim("role", organization.IsIssuer ? Roles.IssuerAdmin : Roles.Lender),
                 new Claim(TokenService.OrganizationClaim, organization.Id.ToString()),
-                new Claim("plan", organization.Plan),
+                new Claim(PlanClaim, organization.Plan),
                 new Claim(ApiKeyIdClaim, found.Key.Id.ToString()),
             ],
             SchemeName, "sub", "role");
