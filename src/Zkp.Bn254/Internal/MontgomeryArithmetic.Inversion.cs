@@ -18,7 +18,10 @@ namespace Zkp.Bn254.Internal;
 internal static partial class MontgomeryArithmetic<TModulus>
     where TModulus : struct, IMontgomeryModulus
 {
-    /// <summary>Divsteps per batch: 59 keeps every entry of the scaled transition matrix within 2^62.</summary>
+    /// <summary>
+    /// Divsteps per batch: with the matrix scaled by 2^62 to match the limbs, 59 steps keep every
+    /// entry within 2^62 (8 times a 59-step matrix), and 10 batches of 59 are exactly the bound.
+    /// </summary>
     internal const int DivstepsPerBatch = 59;
 
     /// <summary>Batches per inversion; see <see cref="InverseDivsteps"/>.</summary>
@@ -110,37 +113,60 @@ internal static partial class MontgomeryArithmetic<TModulus>
 
     /// <summary>
     /// 59 half-delta divsteps on the low 64 bits of f and g (the first k divsteps depend only on the
-    /// low k bits), returning the new zeta and the matrix t with 2^62 [f', g'] = t [f, g]. Branch-free:
-    /// a divstep is "if g is odd, add -f (zeta &lt; 0) or f to g; if both, also swap roles (f += new g,
-    /// zeta = ~zeta); then halve g", with each condition a 0/-1 mask. The matrix starts at 8 = 2^3
-    /// so that after 59 doublings of U and V the scale is 2^62, matching the limb size; every entry
-    /// stays within 2^62 in absolute value (|U| + |V| &lt;= 2^62, Bernstein-Yang 8.3).
+    /// low k bits), returning the new zeta and the matrix t with 2^62 [f', g'] = t [f, g]: 30 steps,
+    /// then the low bits of the intermediate f and g (bits 30 to 63 of t1 [f, g], exact modulo 2^64),
+    /// then 29 more, and t = 8 t2 t1 (every entry of the 2^59-scaled product is within 2^59 in
+    /// absolute value, |U| + |V| &lt;= 2^k after k steps, Bernstein-Yang 8.3, so 8 t fits in 63 bits).
+    /// Two short runs instead of one long one because 30-step coefficients fit two to a register.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static long Divsteps59(long zeta, ulong f, ulong g, out Transition matrix)
     {
-        long u = 8, v = 0, q = 0, r = 8;
-        long fs = (long)f, gs = (long)g;
-        for (int i = 0; i < DivstepsPerBatch; i++)
+        zeta = PackedDivsteps(zeta, 30, (long)f, (long)g, out long u1, out long v1, out long q1, out long r1);
+        long f1 = (u1 * (long)f + v1 * (long)g) >> 30;
+        long g1 = (q1 * (long)f + r1 * (long)g) >> 30;
+        zeta = PackedDivsteps(zeta, 29, f1, g1, out long u2, out long v2, out long q2, out long r2);
+        matrix = new Transition(
+            (u2 * u1 + v2 * q1) << 3,
+            (u2 * v1 + v2 * r1) << 3,
+            (q2 * u1 + r2 * q1) << 3,
+            (q2 * v1 + r2 * r1) << 3);
+        return zeta;
+    }
+
+    /// <summary>
+    /// <paramref name="steps"/> (at most 30) branch-free half-delta divsteps. A divstep is "if g is
+    /// odd, add -f (zeta &lt; 0, i.e. delta &gt; 0) or f to g; if both, also let f take g's old value
+    /// (f += new g) and set zeta = ~zeta; then halve g", each condition a 0/-1 mask, never a branch.
+    /// The transition matrix t, with 2^steps [f', g'] = t [f, g], is tracked as two packed integers
+    /// u + v 2^32 and q + r 2^32: every operation on them (adding, negating, masking with 0 or -1,
+    /// doubling) is linear, so the packed value stays exactly u + v 2^32 while |u|, |v| &lt;= 2^30
+    /// (|u| + |v| &lt;= 2^steps), and the low half, sign-extended, is u.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long PackedDivsteps(long zeta, int steps, long f, long g, out long u, out long v, out long q, out long r)
+    {
+        long uv = 1;          // u = 1, v = 0
+        long qr = 1L << 32;   // q = 0, r = 1
+        for (int i = 0; i < steps; i++)
         {
             long negate = zeta >> 63;          // -1 when delta > 0
-            long odd = -(gs & 1);              // -1 when g is odd
-            long x = (fs ^ negate) - negate;   // -f or f
-            long y = (u ^ negate) - negate;
-            long z = (v ^ negate) - negate;
-            gs += x & odd;
-            q += y & odd;
-            r += z & odd;
-            long swap = negate & odd;          // delta > 0 and g odd: f takes g's old value
+            long odd = -(g & 1);               // -1 when g is odd
+            long x = (f ^ negate) - negate;    // -f or f
+            long y = (uv ^ negate) - negate;   // -(u, v) or (u, v)
+            g += x & odd;
+            qr += y & odd;
+            long swap = negate & odd;          // delta > 0 and g odd
             zeta = (zeta ^ swap) - 1;          // ~zeta - 1 = -zeta - 2 (delta -> 1 - delta), else zeta - 1
-            fs += gs & swap;
-            u += q & swap;
-            v += r & swap;
-            gs >>= 1;
-            u <<= 1;
-            v <<= 1;
+            f += g & swap;
+            uv += qr & swap;
+            g >>= 1;
+            uv <<= 1;                          // f's coefficients double where g is halved
         }
-        matrix = new Transition(u, v, q, r);
+        u = (int)uv;
+        v = (uv - u) >> 32;
+        q = (int)qr;
+        r = (qr - q) >> 32;
         return zeta;
     }
 

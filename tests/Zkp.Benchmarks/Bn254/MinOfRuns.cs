@@ -14,7 +14,7 @@ namespace Zkp.Benchmarks.Bn254;
 internal static class MinOfRuns
 {
     private static readonly string[] AllOperations =
-        ["fp-mul", "fp-inverse", "fr-inverse", "fp-inverse-fermat", "fp2-mul", "fp2-square", "fp2-xi", "fp12-mul", "fp12-square", "cyclotomic-square",
+        ["fp-mul", "fp-inverse", "fr-inverse", "fp-inverse-fermat", "g1-msm-1024", "fp2-mul", "fp2-square", "fp2-xi", "fp12-mul", "fp12-square", "cyclotomic-square",
          "miller", "miller-prepared", "final-exp", "pairing", "check4", "check4-prepared", "check-groth16-shape",
          "groth16-verify"];
 
@@ -29,7 +29,8 @@ internal static class MinOfRuns
             bool inverse = op.EndsWith("-inverse", StringComparison.Ordinal) || op.Contains("-inverse-", StringComparison.Ordinal);
             var (size, perBatch, unit) = op.StartsWith("fp", StringComparison.Ordinal) && !inverse && !op.StartsWith("fp12", StringComparison.Ordinal)
                 ? (20_000, 20_000, "ns")
-                : op.StartsWith("fp12", StringComparison.Ordinal) || op == "cyclotomic-square" ? (200, 200, "us") : inverse ? (20, 20, "us") : (2, 2, "us");
+                : op.StartsWith("fp12", StringComparison.Ordinal) || op == "cyclotomic-square" ? (200, 200, "us") : inverse ? (20, 20, "us")
+                : op == "g1-msm-1024" ? (1, 1, "us") : (2, 2, "us");
             for (int w = 0; w < 40; w++)
             {
                 state.Run(op, size); // reach tier-1 code
@@ -63,6 +64,7 @@ internal static class MinOfRuns
         private readonly MillerLoopValue _factor;
         private Fp12 _f;
         private ClaimProof? _claim;
+        private (G1Affine[] Points, Fr[] Scalars)? _msm;
 
         public State()
         {
@@ -80,6 +82,11 @@ internal static class MinOfRuns
             {
                 case "fp-mul": { var x = _a; for (int i = 0; i < count; i++) { Fp.Multiply(in x, in _b, out x); } _a = x; break; }
                 case "fp-inverse": { var x = _a; for (int i = 0; i < count; i++) { x = x.Inverse() + _b; } _a = x; break; }
+                // MsmPreparedBenchmarks.G1Msm1024 (one core): its affine bucket batches share one inversion each.
+                case "g1-msm-1024":
+                    _msm ??= MsmInputs.G1(1024);
+                    for (int i = 0; i < count; i++) { _ = Msm.G1(_msm.Value.Points, _msm.Value.Scalars, maxDegreeOfParallelism: 1); }
+                    break;
                 case "fr-inverse": { var x = _r; for (int i = 0; i < count; i++) { x = x.Inverse() + _rb; } _r = x; break; }
                 // The windowed Fermat inversion Invert used before the divstep one (kept as the tests' reference).
                 case "fp-inverse-fermat":
