@@ -207,125 +207,98 @@ internal static partial class MontgomeryArithmetic<TModulus>
 
     /// <summary>
     /// [f, g] = t [f, g] / 2^62, exact (the divsteps made t [f, g] a multiple of 2^62). |f|, |g| stay
-    /// at most M, so the 128-bit accumulators (|U f_i + V g_i| &lt; 2^124 per limb) never overflow.
+    /// at most M, so the 128-bit accumulators (|U f_i + V g_i| &lt; 2^125 per limb) never overflow.
+    /// Not inlined, like <see cref="UpdateDE"/>: inside <see cref="Invert"/> the JIT ran out of
+    /// tracked locals and kept the accumulators on the stack.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void UpdateFG(ref Signed62 f, ref Signed62 g, in Transition t)
     {
-        ulong cfLo = 0, cgLo = 0;
-        long cfHi = 0, cgHi = 0;
-        AccumulateSignedUnsigned(t.U, f.L0, ref cfLo, ref cfHi);
-        AccumulateSignedUnsigned(t.V, g.L0, ref cfLo, ref cfHi);
-        AccumulateSignedUnsigned(t.Q, f.L0, ref cgLo, ref cgHi);
-        AccumulateSignedUnsigned(t.R, g.L0, ref cgLo, ref cgHi);
-        Shift62(ref cfLo, ref cfHi);
-        Shift62(ref cgLo, ref cgHi);
-
-        AccumulateSignedUnsigned(t.U, f.L1, ref cfLo, ref cfHi);
-        AccumulateSignedUnsigned(t.V, g.L1, ref cfLo, ref cfHi);
-        AccumulateSignedUnsigned(t.Q, f.L1, ref cgLo, ref cgHi);
-        AccumulateSignedUnsigned(t.R, g.L1, ref cgLo, ref cgHi);
-        ulong f0 = cfLo & Mask62, g0 = cgLo & Mask62;
-        Shift62(ref cfLo, ref cfHi);
-        Shift62(ref cgLo, ref cgHi);
-
-        AccumulateSignedUnsigned(t.U, f.L2, ref cfLo, ref cfHi);
-        AccumulateSignedUnsigned(t.V, g.L2, ref cfLo, ref cfHi);
-        AccumulateSignedUnsigned(t.Q, f.L2, ref cgLo, ref cgHi);
-        AccumulateSignedUnsigned(t.R, g.L2, ref cgLo, ref cgHi);
-        ulong f1 = cfLo & Mask62, g1 = cgLo & Mask62;
-        Shift62(ref cfLo, ref cfHi);
-        Shift62(ref cgLo, ref cgHi);
-
-        AccumulateSignedUnsigned(t.U, f.L3, ref cfLo, ref cfHi);
-        AccumulateSignedUnsigned(t.V, g.L3, ref cfLo, ref cfHi);
-        AccumulateSignedUnsigned(t.Q, f.L3, ref cgLo, ref cgHi);
-        AccumulateSignedUnsigned(t.R, g.L3, ref cgLo, ref cgHi);
-        ulong f2 = cfLo & Mask62, g2 = cgLo & Mask62;
-        Shift62(ref cfLo, ref cfHi);
-        Shift62(ref cgLo, ref cgHi);
-
-        AccumulateSigned(t.U, f.L4, ref cfLo, ref cfHi);
-        AccumulateSigned(t.V, g.L4, ref cfLo, ref cfHi);
-        AccumulateSigned(t.Q, f.L4, ref cgLo, ref cgHi);
-        AccumulateSigned(t.R, g.L4, ref cgLo, ref cgHi);
-        ulong f3 = cfLo & Mask62, g3 = cgLo & Mask62;
-        Shift62(ref cfLo, ref cfHi);
-        Shift62(ref cgLo, ref cgHi);
-
-        f = new Signed62(f0, f1, f2, f3, (long)cfLo);
-        g = new Signed62(g0, g1, g2, g3, (long)cgLo);
+        CombineRow(t.U, in f, t.V, in g, 0, withModulus: false, out var newF);
+        CombineRow(t.Q, in f, t.R, in g, 0, withModulus: false, out var newG);
+        f = newF;
+        g = newG;
     }
 
     /// <summary>
     /// [d, e] = t [d, e] / 2^62 modulo M, keeping d and e in (-2M, M) (libsecp256k1 section 4): a
     /// negative input is counted as itself plus M by adding its matrix column to the multiples of M,
     /// then the multiple is adjusted by less than 2^62 so the low 62 bits cancel and the division is a
-    /// shift. |md|, |me| &lt; 2^63, so each limb's sum stays below 2^126 in absolute value.
+    /// shift. Only the low 64 bits of t [d, e] decide the adjustment, so it is computed first, with
+    /// plain wrapping products. |md|, |me| &lt; 2^63, so each limb's sum stays below 2^126.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void UpdateDE(ref Signed62 d, ref Signed62 e, in Transition t)
     {
         long dNegative = d.L4 >> 63, eNegative = e.L4 >> 63;
         long md = (t.U & dNegative) + (t.V & eNegative);
         long me = (t.Q & dNegative) + (t.R & eNegative);
+        ulong cd = (ulong)(t.U * (long)d.L0 + t.V * (long)e.L0);
+        ulong ce = (ulong)(t.Q * (long)d.L0 + t.R * (long)e.L0);
+        // md := md - ((M^-1 cd + md) mod 2^62), so that t [d, e] + [md, me] M = 0 mod 2^62.
+        md -= (long)((ModulusInverse62 * cd + (ulong)md) & Mask62);
+        me -= (long)((ModulusInverse62 * ce + (ulong)me) & Mask62);
+        CombineRow(t.U, in d, t.V, in e, md, withModulus: true, out var newD);
+        CombineRow(t.Q, in d, t.R, in e, me, withModulus: true, out var newE);
+        d = newD;
+        e = newE;
+    }
 
-        ulong cdLo = 0, ceLo = 0;
-        long cdHi = 0, ceHi = 0;
-        AccumulateSignedUnsigned(t.U, d.L0, ref cdLo, ref cdHi);
-        AccumulateSignedUnsigned(t.V, e.L0, ref cdLo, ref cdHi);
-        AccumulateSignedUnsigned(t.Q, d.L0, ref ceLo, ref ceHi);
-        AccumulateSignedUnsigned(t.R, e.L0, ref ceLo, ref ceHi);
-        // md := md - ((M^-1 cd + md) mod 2^62), so that cd + md M = 0 mod 2^62.
-        md -= (long)((ModulusInverse62 * cdLo + (ulong)md) & Mask62);
-        me -= (long)((ModulusInverse62 * ceLo + (ulong)me) & Mask62);
-        AccumulateSignedUnsigned(md, ModulusLimb0, ref cdLo, ref cdHi);
-        AccumulateSignedUnsigned(me, ModulusLimb0, ref ceLo, ref ceHi);
-        Shift62(ref cdLo, ref cdHi);
-        Shift62(ref ceLo, ref ceHi);
+    /// <summary>
+    /// result = (a x + b y + m M) / 2^62 for 62-bit-limb x and y, the sum known to be a multiple of
+    /// 2^62 (m is ignored unless <paramref name="withModulus"/>, a constant after inlining). One 128-bit
+    /// accumulator runs up the limbs, so few values are live at once.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CombineRow(long a, in Signed62 x, long b, in Signed62 y, long m, bool withModulus, out Signed62 result)
+    {
+        ulong lo = 0;
+        long hi = 0;
+        AccumulateSignedUnsigned(a, x.L0, ref lo, ref hi);
+        AccumulateSignedUnsigned(b, y.L0, ref lo, ref hi);
+        if (withModulus)
+        {
+            AccumulateSignedUnsigned(m, ModulusLimb0, ref lo, ref hi);
+        }
+        Shift62(ref lo, ref hi);
 
-        AccumulateSignedUnsigned(t.U, d.L1, ref cdLo, ref cdHi);
-        AccumulateSignedUnsigned(t.V, e.L1, ref cdLo, ref cdHi);
-        AccumulateSignedUnsigned(md, ModulusLimb1, ref cdLo, ref cdHi);
-        AccumulateSignedUnsigned(t.Q, d.L1, ref ceLo, ref ceHi);
-        AccumulateSignedUnsigned(t.R, e.L1, ref ceLo, ref ceHi);
-        AccumulateSignedUnsigned(me, ModulusLimb1, ref ceLo, ref ceHi);
-        ulong d0 = cdLo & Mask62, e0 = ceLo & Mask62;
-        Shift62(ref cdLo, ref cdHi);
-        Shift62(ref ceLo, ref ceHi);
+        AccumulateSignedUnsigned(a, x.L1, ref lo, ref hi);
+        AccumulateSignedUnsigned(b, y.L1, ref lo, ref hi);
+        if (withModulus)
+        {
+            AccumulateSignedUnsigned(m, ModulusLimb1, ref lo, ref hi);
+        }
+        ulong r0 = lo & Mask62;
+        Shift62(ref lo, ref hi);
 
-        AccumulateSignedUnsigned(t.U, d.L2, ref cdLo, ref cdHi);
-        AccumulateSignedUnsigned(t.V, e.L2, ref cdLo, ref cdHi);
-        AccumulateSignedUnsigned(md, ModulusLimb2, ref cdLo, ref cdHi);
-        AccumulateSignedUnsigned(t.Q, d.L2, ref ceLo, ref ceHi);
-        AccumulateSignedUnsigned(t.R, e.L2, ref ceLo, ref ceHi);
-        AccumulateSignedUnsigned(me, ModulusLimb2, ref ceLo, ref ceHi);
-        ulong d1 = cdLo & Mask62, e1 = ceLo & Mask62;
-        Shift62(ref cdLo, ref cdHi);
-        Shift62(ref ceLo, ref ceHi);
+        AccumulateSignedUnsigned(a, x.L2, ref lo, ref hi);
+        AccumulateSignedUnsigned(b, y.L2, ref lo, ref hi);
+        if (withModulus)
+        {
+            AccumulateSignedUnsigned(m, ModulusLimb2, ref lo, ref hi);
+        }
+        ulong r1 = lo & Mask62;
+        Shift62(ref lo, ref hi);
 
-        AccumulateSignedUnsigned(t.U, d.L3, ref cdLo, ref cdHi);
-        AccumulateSignedUnsigned(t.V, e.L3, ref cdLo, ref cdHi);
-        AccumulateSignedUnsigned(md, ModulusLimb3, ref cdLo, ref cdHi);
-        AccumulateSignedUnsigned(t.Q, d.L3, ref ceLo, ref ceHi);
-        AccumulateSignedUnsigned(t.R, e.L3, ref ceLo, ref ceHi);
-        AccumulateSignedUnsigned(me, ModulusLimb3, ref ceLo, ref ceHi);
-        ulong d2 = cdLo & Mask62, e2 = ceLo & Mask62;
-        Shift62(ref cdLo, ref cdHi);
-        Shift62(ref ceLo, ref ceHi);
+        AccumulateSignedUnsigned(a, x.L3, ref lo, ref hi);
+        AccumulateSignedUnsigned(b, y.L3, ref lo, ref hi);
+        if (withModulus)
+        {
+            AccumulateSignedUnsigned(m, ModulusLimb3, ref lo, ref hi);
+        }
+        ulong r2 = lo & Mask62;
+        Shift62(ref lo, ref hi);
 
-        AccumulateSigned(t.U, d.L4, ref cdLo, ref cdHi);
-        AccumulateSigned(t.V, e.L4, ref cdLo, ref cdHi);
-        AccumulateSignedUnsigned(md, ModulusLimb4, ref cdLo, ref cdHi);
-        AccumulateSigned(t.Q, d.L4, ref ceLo, ref ceHi);
-        AccumulateSigned(t.R, e.L4, ref ceLo, ref ceHi);
-        AccumulateSignedUnsigned(me, ModulusLimb4, ref ceLo, ref ceHi);
-        ulong d3 = cdLo & Mask62, e3 = ceLo & Mask62;
-        Shift62(ref cdLo, ref cdHi);
-        Shift62(ref ceLo, ref ceHi);
+        AccumulateSigned(a, x.L4, ref lo, ref hi);
+        AccumulateSigned(b, y.L4, ref lo, ref hi);
+        if (withModulus)
+        {
+            AccumulateSignedUnsigned(m, ModulusLimb4, ref lo, ref hi);
+        }
+        ulong r3 = lo & Mask62;
+        Shift62(ref lo, ref hi);
 
-        d = new Signed62(d0, d1, d2, d3, (long)cdLo);
-        e = new Signed62(e0, e1, e2, e3, (long)ceLo);
+        result = new Signed62(r0, r1, r2, r3, (long)lo);
     }
 
     /// <summary>
