@@ -61,12 +61,13 @@ internal static partial class MontgomeryArithmetic<TModulus>
     /// Montgomery-form inverse: for limbs a = xR returns x^-1 R; zero maps to zero (there the divsteps
     /// leave d = 0), which the <c>InvertOrZero</c> callers rely on. Constant time in a: always
     /// <see cref="InverseDivsteps"/> divsteps, no branch or memory index depends on a (conditions are
-    /// masks built from sign bits and low bits). a must be fully reduced (&lt; M), as every Fp/Fr is;
-    /// that is not checked here (the divstep bound assumes g &lt;= f = M). result may alias a.
-    /// Compiled fully optimised from the first call (AggressiveOptimization): its tier-0 code is about
-    /// five times slower than Fermat and, with everything inlined into one method with loops, tier-up
-    /// was observed not to happen within thousands of calls on a loaded machine. Tier-0 code would also
-    /// compile the carry comparisons as branches; optimised code uses SETB (checked in the x64 listing).
+    /// masks built from sign bits and low bits). a must be fully reduced (&lt; M); that is not checked
+    /// here (the divstep bound assumes g &lt;= f = M) but holds for every Fp/Fr: parsing rejects values
+    /// &gt;= M and every arithmetic result is reduced. result may alias a.
+    /// Compiled fully optimised from the first call (AggressiveOptimization): under tiering the
+    /// measured time stayed at about 14.5 us, five times the optimised code's, for thousands of calls
+    /// on the loaded machine (everything is inlined into one method with loops). The optimised x64
+    /// code has branches only on the loop counters and the class-initialisation check (carries use SETB).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Invert(in Limbs256 a, out Limbs256 result)
@@ -305,8 +306,7 @@ internal static partial class MontgomeryArithmetic<TModulus>
     /// <summary>
     /// sign * v mod M in [0, M) for v in (-2M, M) and sign 0 (+1) or -1 (-1), as four 64-bit limbs:
     /// add M if negative, negate if sign says so, add M if negative again, all by masks.
-    /// Fully optimised from the first call like the rest of <see cref="Invert"/>, so that no tier-0
-    /// code ever runs on secret values.
+    /// Fully optimised from the first call like the rest of <see cref="Invert"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void NormalizeToLimbs(in Signed62 v, long negate, out Limbs256 result)
