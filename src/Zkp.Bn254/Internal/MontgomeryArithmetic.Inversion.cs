@@ -12,8 +12,9 @@ namespace Zkp.Bn254.Internal;
 /// </summary>
 /// <remarks>
 /// Numbers here are signed and held in five 62-bit limbs (limbs 0 to 3 in [0, 2^62), limb 4 signed
-/// and carrying the sign): 62 leaves two spare bits in a 64-bit word, so a batch of divisions by two
-/// is one shift of a 128-bit accumulator and no limb ever needs a carry chain.
+/// and carrying the sign). The divstep loops work on single 64-bit words only; applying a batch's
+/// matrix runs one 128-bit accumulator up the limbs, and its division by 2^62 is a shift of that
+/// accumulator (62 matches the limb size and leaves room for the signs).
 /// </remarks>
 internal static partial class MontgomeryArithmetic<TModulus>
     where TModulus : struct, IMontgomeryModulus
