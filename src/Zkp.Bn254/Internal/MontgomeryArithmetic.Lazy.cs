@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Zkp.Bn254.Internal;
 
@@ -297,13 +298,21 @@ internal static partial class MontgomeryArithmetic<TModulus>
     /// multiple of M and never negative, and c1 = a0 b1 + a1 b0. Four limb-level products instead of
     /// Karatsuba's three, but without its three 512-bit subtractions, two 256-bit additions and the
     /// stores and loads of three 512-bit intermediates, which cost more in C# (no add-with-carry) than
-    /// the products they save. <see cref="MultiplyComplexKaratsuba"/> keeps the previous form as a
-    /// reference. Inputs must be reduced; outputs are reduced and may alias the inputs.
+    /// the products they save. Without BMI2 (no MULX, so every limb product goes through
+    /// <c>Math.BigMul</c> and memory) products cost about three times more and the fourth one does not
+    /// pay: that path keeps <see cref="MultiplyComplexKaratsuba"/> (a JIT-time constant, no runtime
+    /// test; pairing 3.0 against 3.2-3.3 ms with <c>DOTNET_EnableAVX2=0</c>, which also disables
+    /// BMI2). Inputs must be reduced; outputs are reduced and may alias the inputs.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void MultiplyComplex(
         in Limbs256 a0, in Limbs256 a1, in Limbs256 b0, in Limbs256 b1, out Limbs256 c0, out Limbs256 c1)
     {
+        if (!Bmi2.X64.IsSupported)
+        {
+            MultiplyComplexKaratsuba(in a0, in a1, in b0, in b1, out c0, out c1);
+            return;
+        }
         NegateUnreduced(in b1, out var negB1);
         // c0 may alias a0, a1, b0 or b1, all of which the second sum still reads.
         SumOfProducts(in a0, in b0, out var r0, in a1, in negB1);
@@ -316,7 +325,8 @@ internal static partial class MontgomeryArithmetic<TModulus>
     /// c0 = a0 b0 - a1 b1, c1 = (a0 + a1)(b0 + b1) - a0 b0 - a1 b1, each reduced once.
     /// Bounds: c1 = a0 b1 + a1 b0 &lt; 2M^2 and c0 + M R (when negative) lie below M R, as
     /// <see cref="ReduceWide"/> requires. Outputs may alias inputs (all are read first).
-    /// The previous F_p2 multiplication, kept as an independent reference for the tests.
+    /// The F_p2 multiplication without BMI2, and with it the tests' second reference for
+    /// <see cref="MultiplyComplex"/>.
     /// </summary>
     internal static void MultiplyComplexKaratsuba(
         in Limbs256 a0, in Limbs256 a1, in Limbs256 b0, in Limbs256 b1, out Limbs256 c0, out Limbs256 c1)
