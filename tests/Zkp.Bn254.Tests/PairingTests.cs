@@ -102,5 +102,46 @@ public class PairingTests
             FinalExponentiation.Apply(Pairing.MultiMillerLoop(g1[..3], prepared[..3])));
         Assert.NotEqual(Pairing.MultiMillerLoop(g1[..3], g2[..3]), Pairing.MultiMillerLoop(g1[..3], prepared[..3]));
         Assert.False(FinalExponentiation.Apply(Pairing.MultiMillerLoop(g1[..3], prepared[..3])).IsOne);
+
+        // The loop writes its first line into f instead of multiplying it into one: when the first
+        // pairs are skipped (a point at infinity), the first line comes from a later pair or, in the
+        // mixed loop, from a prepared one.
+        G1Affine[] skipFirst = [G1Affine.Infinity, g1[1], g1[2]];
+        Assert.Equal(
+            FinalExponentiation.Apply(Pairing.MultiMillerLoop(g1[1..3], g2[1..3])),
+            FinalExponentiation.Apply(Pairing.MultiMillerLoop(skipFirst, g2[..3])));
+        Assert.Equal(
+            FinalExponentiation.Apply(Pairing.MultiMillerLoop(g1[1..3], g2[1..3])),
+            FinalExponentiation.Apply(Pairing.MultiMillerLoop(skipFirst, prepared[..3])));
+        Assert.Equal(
+            FinalExponentiation.Apply(Pairing.MultiMillerLoop(g1[..3], g2[..3])),
+            FinalExponentiation.Apply(Pairing.MultiMillerLoop([G1Affine.Infinity], [g2[0]], g1[..3], prepared[..3])));
+    }
+
+    [Fact]
+    public void The_first_line_and_the_last_chord_take_shortcuts_with_the_same_values()
+    {
+        var rng = new Random(34);
+        for (int i = 0; i < 10; i++)
+        {
+            var d0 = TestPoints.RandomFp2(rng);
+            var d3 = TestPoints.RandomFp2(rng);
+            var d4 = TestPoints.RandomFp2(rng);
+            Fp12.MultiplyBy034(Fp12.One, in d0, in d3, in d4, out var product);
+            Assert.Equal(new Fp12(new Fp6(d0, Fp2.Zero, Fp2.Zero), new Fp6(d3, d4, Fp2.Zero)), product);
+            Fp12.MultiplyBy34(Fp12.One, in d3, in d4, out var prepared);
+            Assert.Equal(new Fp12(Fp6.One, new Fp6(d3, d4, Fp2.Zero)), prepared);
+
+            // The last step's line without updating T equals AdditionStep's line.
+            var q = TestPoints.RandomG2Point(rng).Point;
+            var x = TestPoints.RandomFp2(rng);
+            var y = TestPoints.RandomFp2(rng);
+            var z = TestPoints.RandomFp2(rng);
+            var line = MillerLoop.AdditionLine(in x, in y, in z, in q);
+            var stepLine = MillerLoop.AdditionStep(ref x, ref y, ref z, in q);
+            Assert.Equal(stepLine.C0, line.C0);
+            Assert.Equal(stepLine.C1, line.C1);
+            Assert.Equal(stepLine.C2, line.C2);
+        }
     }
 }

@@ -195,6 +195,92 @@ public class TowerTests
         }
     }
 
+    [Fact]
+    public void Sum_of_products_matches_BigInteger_at_its_bounds_with_one_reduction()
+    {
+        // (a b + c d) / 2^256 mod p with a, c < p and b, d <= p (d = p is what p - x gives for x = 0):
+        // limbs at 0, 1, p-1, p and the halves drive the running CIOS value to its bound 3p and the
+        // final one to 1.5p; p - 2^64 + 1 and 2^192 - 1 put all-ones and zero limbs under the products.
+        var rInverse = BigInteger.ModPow(BigInteger.One << 256, P - 2, P);
+        BigInteger[] multiplicands = [0, 1, 2, P - 1, P - 2, (P - 1) / 2, (P + 1) / 2, (BigInteger.One << 192) - 1, P - (BigInteger.One << 64) + 1];
+        BigInteger[] multipliers = [.. multiplicands, P];
+        var rng = new Random(11);
+        var randomA = Enumerable.Range(0, 6).Select(_ => TestValues.RandomBelow(rng, P));
+        var randomB = Enumerable.Range(0, 6).Select(_ => TestValues.RandomBelow(rng, P + 1));
+        var aValues = multiplicands.Concat(randomA).ToArray();
+        var bValues = multipliers.Concat(randomB).ToArray();
+        foreach (var a in aValues)
+        {
+            foreach (var b in bValues)
+            {
+                foreach (var c in aValues)
+                {
+                    foreach (var d in bValues)
+                    {
+                        var la = Limbs256.FromBigInteger(a);
+                        var lb = Limbs256.FromBigInteger(b);
+                        var lc = Limbs256.FromBigInteger(c);
+                        var ld = Limbs256.FromBigInteger(d);
+                        MontgomeryArithmetic<FpModulus>.SumOfProducts(in la, in lb, out var r, in lc, in ld);
+                        var value = r.ToBigInteger();
+                        Assert.True(value < P);
+                        Assert.Equal((a * b + c * d) * rInverse % P, value);
+                    }
+                }
+            }
+        }
+        // The output may alias each input.
+        for (int i = 0; i < 20; i++)
+        {
+            var x = Limbs256.FromBigInteger(TestValues.RandomBelow(rng, P));
+            var y = Limbs256.FromBigInteger(TestValues.RandomBelow(rng, P));
+            var z = Limbs256.FromBigInteger(TestValues.RandomBelow(rng, P));
+            var w = Limbs256.FromBigInteger(TestValues.RandomBelow(rng, P));
+            MontgomeryArithmetic<FpModulus>.SumOfProducts(in x, in y, out var expected, in z, in w);
+            var o = x;
+            MontgomeryArithmetic<FpModulus>.SumOfProducts(in o, in y, out o, in z, in w);
+            Assert.Equal(expected, o);
+            o = y;
+            MontgomeryArithmetic<FpModulus>.SumOfProducts(in x, in o, out o, in z, in w);
+            Assert.Equal(expected, o);
+            o = z;
+            MontgomeryArithmetic<FpModulus>.SumOfProducts(in x, in y, out o, in o, in w);
+            Assert.Equal(expected, o);
+            o = w;
+            MontgomeryArithmetic<FpModulus>.SumOfProducts(in x, in y, out o, in z, in o);
+            Assert.Equal(expected, o);
+            o = x;
+            MontgomeryArithmetic<FpModulus>.SumOfProducts(in o, in o, out o, in o, in o);
+            MontgomeryArithmetic<FpModulus>.SumOfProducts(in x, in x, out var squares, in x, in x);
+            Assert.Equal(squares, o);
+        }
+    }
+
+    [Fact]
+    public void Fp2_multiplication_agrees_with_the_Karatsuba_reference_and_aliases_every_operand()
+    {
+        var rng = new Random(12);
+        for (int i = 0; i < 200; i++)
+        {
+            var a = TestPoints.RandomFp2(rng);
+            var b = TestPoints.RandomFp2(rng);
+            MontgomeryArithmetic<FpModulus>.MultiplyComplexKaratsuba(in a.C0.Limbs, in a.C1.Limbs, in b.C0.Limbs, in b.C1.Limbs, out var k0, out var k1);
+            Fp2.Multiply(in a, in b, out var c);
+            Assert.Equal(new Fp2(new Fp(k0), new Fp(k1)), c);
+            var x = b;
+            Fp2.Multiply(in a, in x, out x); // output aliasing the second input
+            Assert.Equal(c, x);
+            x = a;
+            Fp2.Multiply(in x, in x, out x); // output aliasing both inputs
+            Assert.Equal(a.Square(), x);
+            // Limb-level aliasing: c0 written over a1 / b1 while c1 still reads them.
+            var l0 = a.C0.Limbs;
+            var l1 = a.C1.Limbs;
+            MontgomeryArithmetic<FpModulus>.MultiplyComplex(in l0, in l1, in b.C0.Limbs, in b.C1.Limbs, out l1, out l0);
+            Assert.Equal(c, new Fp2(new Fp(l1), new Fp(l0)));
+        }
+    }
+
     private static Fp FromMontgomeryLimbs(BigInteger limbs)
     {
         var bytes = new byte[32];
@@ -283,6 +369,17 @@ public class TowerTests
         Assert.Equal(a.Pow(P * P), a.Frobenius(2));
         Assert.Equal(a.Pow(P * P * P), a.Frobenius(3));
         Assert.Equal(a.Frobenius(1).Frobenius(1), a.Frobenius(2));
+        // The p^2 map multiplies by F_p constants (a shortcut taken only when they are in F_p); the
+        // other two need F_p2 multiplications. Check the shortcut is the one taken and stays exact.
+        Assert.Equal([false, true, false], Fp12.GammaInFp);
+        for (int i = 0; i < 4; i++)
+        {
+            var b = TestPoints.RandomFp12(rng);
+            var b2 = b.Frobenius(2);
+            Assert.Equal(b.Frobenius(1).Frobenius(1), b2);
+            Assert.Equal(b.Frobenius(3), b2.Frobenius(1));
+            Assert.Equal(b, b2.Frobenius(2).Frobenius(2).Frobenius(2).Frobenius(2).Frobenius(2)); // x^(p^12) = x
+        }
     }
 
     [Fact]

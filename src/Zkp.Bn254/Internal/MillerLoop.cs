@@ -85,7 +85,7 @@ internal static class MillerLoop
     }
 
     /// <summary>Adds the affine point Q to T in place and returns the chord line.</summary>
-    private static LineCoefficients AdditionStep(ref Fp2 x, ref Fp2 y, ref Fp2 z, in AffinePoint<Fp2> q)
+    internal static LineCoefficients AdditionStep(ref Fp2 x, ref Fp2 y, ref Fp2 z, in AffinePoint<Fp2> q)
     {
         var theta = y - q.Y * z;
         var lambda = x - q.X * z;
@@ -98,6 +98,19 @@ internal static class MillerLoop
         x = lambda * h;
         y = theta * (g - h) - e * y;
         z *= e;
+        var j = theta * q.X - lambda * q.Y;
+        return new LineCoefficients(lambda, -theta, j);
+    }
+
+    /// <summary>
+    /// The chord line of <see cref="AdditionStep"/> alone, without updating T: the loop's last step
+    /// (T + (-pi^2(Q))) only needs its line, so the seven F_p2 products and two squarings that would
+    /// give the new T are skipped. Same coefficients as AdditionStep (a test checks this).
+    /// </summary>
+    internal static LineCoefficients AdditionLine(in Fp2 x, in Fp2 y, in Fp2 z, in AffinePoint<Fp2> q)
+    {
+        var theta = y - q.Y * z;
+        var lambda = x - q.X * z;
         var j = theta * q.X - lambda * q.Y;
         return new LineCoefficients(lambda, -theta, j);
     }
@@ -132,7 +145,7 @@ internal static class MillerLoop
         var q1 = G2Subgroup.Psi(in q);
         var q2 = CurveArithmetic<Fp2>.Negate(G2Subgroup.Psi(in q1));
         lines.Add(AdditionStep(ref x, ref y, ref z, in q1));
-        lines.Add(AdditionStep(ref x, ref y, ref z, in q2));
+        lines.Add(AdditionLine(in x, in y, in z, in q2));
 
         // Montgomery's trick: prefix[i] = c0_0 ... c0_(i-1), one inversion of the full product.
         var prefix = new Fp2[lines.Count];
@@ -159,18 +172,35 @@ internal static class MillerLoop
         return prepared;
     }
 
-    private static void Evaluate(ref Fp12 f, in LineCoefficients line, in AffinePoint<Fp> p)
+    /// <summary>
+    /// f *= the line at P. While <paramref name="fIsOne"/> (the loop's first line) the product is the
+    /// line itself, d0 + (d3 + d4 v) w, so it is written directly instead of multiplied into one.
+    /// </summary>
+    private static void Evaluate(ref Fp12 f, ref bool fIsOne, in LineCoefficients line, in AffinePoint<Fp> p)
     {
         Fp2.MultiplyByFp(in line.C0, in p.Y, out var d0);
         Fp2.MultiplyByFp(in line.C1, in p.X, out var d3);
+        if (fIsOne)
+        {
+            f = new Fp12(new Fp6(d0, Fp2.Zero, Fp2.Zero), new Fp6(d3, line.C2, Fp2.Zero));
+            fIsOne = false;
+            return;
+        }
         Fp12.MultiplyBy034(in f, in d0, in d3, in line.C2, out f);
     }
 
+    /// <summary>As <see cref="Evaluate"/> for a prepared line 1 + (d3 + d4 v) w.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void EvaluatePrepared(ref Fp12 f, in PreparedLine line, in Fp xOverY, in Fp yInverse)
+    private static void EvaluatePrepared(ref Fp12 f, ref bool fIsOne, in PreparedLine line, in Fp xOverY, in Fp yInverse)
     {
         Fp2.MultiplyByFp(in line.C1, in xOverY, out var d3);
         Fp2.MultiplyByFp(in line.C2, in yInverse, out var d4);
+        if (fIsOne)
+        {
+            f = new Fp12(Fp6.One, new Fp6(d3, d4, Fp2.Zero));
+            fIsOne = false;
+            return;
+        }
         Fp12.MultiplyBy34(in f, in d3, in d4, out f);
     }
 
@@ -244,6 +274,7 @@ internal static class MillerLoop
         }
 
         var f = Fp12.One;
+        bool fIsOne = true;
         int index = 0;
         for (int i = LoopDigits.Length - 2; i >= 0; i--)
         {
@@ -256,14 +287,14 @@ internal static class MillerLoop
                 if (active[k])
                 {
                     var line = DoublingStep(ref xs[k], ref ys[k], ref zs[k]);
-                    Evaluate(ref f, in line, in g1[k]);
+                    Evaluate(ref f, ref fIsOne, in line, in g1[k]);
                 }
             }
             for (int k = 0; k < preparedCount; k++)
             {
                 if (preparedActive[k])
                 {
-                    EvaluatePrepared(ref f, in lines[k]![index], in xOverY[k], in yInverse[k]);
+                    EvaluatePrepared(ref f, ref fIsOne, in lines[k]![index], in xOverY[k], in yInverse[k]);
                 }
             }
             index++;
@@ -275,14 +306,14 @@ internal static class MillerLoop
                     {
                         var q = LoopDigits[i] == 1 ? g2[k] : CurveArithmetic<Fp2>.Negate(in g2[k]);
                         var line = AdditionStep(ref xs[k], ref ys[k], ref zs[k], in q);
-                        Evaluate(ref f, in line, in g1[k]);
+                        Evaluate(ref f, ref fIsOne, in line, in g1[k]);
                     }
                 }
                 for (int k = 0; k < preparedCount; k++)
                 {
                     if (preparedActive[k])
                     {
-                        EvaluatePrepared(ref f, in lines[k]![index], in xOverY[k], in yInverse[k]);
+                        EvaluatePrepared(ref f, ref fIsOne, in lines[k]![index], in xOverY[k], in yInverse[k]);
                     }
                 }
                 index++;
@@ -299,15 +330,18 @@ internal static class MillerLoop
                     {
                         q = CurveArithmetic<Fp2>.Negate(G2Subgroup.Psi(in q));
                     }
-                    var line = AdditionStep(ref xs[k], ref ys[k], ref zs[k], in q);
-                    Evaluate(ref f, in line, in g1[k]);
+                    // The last step needs only its line, not the new T.
+                    var line = step == 0
+                        ? AdditionStep(ref xs[k], ref ys[k], ref zs[k], in q)
+                        : AdditionLine(in xs[k], in ys[k], in zs[k], in q);
+                    Evaluate(ref f, ref fIsOne, in line, in g1[k]);
                 }
             }
             for (int k = 0; k < preparedCount; k++)
             {
                 if (preparedActive[k])
                 {
-                    EvaluatePrepared(ref f, in lines[k]![index], in xOverY[k], in yInverse[k]);
+                    EvaluatePrepared(ref f, ref fIsOne, in lines[k]![index], in xOverY[k], in yInverse[k]);
                 }
             }
             index++;

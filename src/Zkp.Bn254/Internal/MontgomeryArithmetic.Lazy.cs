@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Zkp.Bn254.Internal;
 
@@ -239,12 +240,95 @@ internal static partial class MontgomeryArithmetic<TModulus>
     public static void MultiplyCall(in Limbs256 a, in Limbs256 b, out Limbs256 result) => Multiply(in a, in b, out result);
 
     /// <summary>
+    /// One interleaved CIOS round of <see cref="SumOfProducts"/>: t = (t + a bi + c ci + m M) / 2^64
+    /// with m chosen so the low limb vanishes. The two products go into the same four running limbs;
+    /// their carries out of the top limb (ca, cc) and the reduction's (the last c) add up to the new
+    /// top limb exactly, because the whole value after the shift is below 3M + 1 &lt; 2^256 (see
+    /// <see cref="SumOfProducts"/>), so no fifth limb is needed.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SumRound(in Limbs256 a, ulong bi, in Limbs256 c, ulong ci, ref ulong t0, ref ulong t1, ref ulong t2, ref ulong t3)
+    {
+        ulong k = MultiplyAdd(a.U0, bi, t0, 0, out ulong r0);
+        k = MultiplyAdd(a.U1, bi, t1, k, out ulong r1);
+        k = MultiplyAdd(a.U2, bi, t2, k, out ulong r2);
+        ulong ca = MultiplyAdd(a.U3, bi, t3, k, out ulong r3);
+        k = MultiplyAdd(c.U0, ci, r0, 0, out r0);
+        k = MultiplyAdd(c.U1, ci, r1, k, out r1);
+        k = MultiplyAdd(c.U2, ci, r2, k, out r2);
+        ulong cc = MultiplyAdd(c.U3, ci, r3, k, out r3);
+        ulong m = r0 * TModulus.NegInverse;
+        k = CarryOfVanishingLimb(m, r0);
+        k = MultiplyAdd(m, TModulus.M1, r1, k, out t0);
+        k = MultiplyAdd(m, TModulus.M2, r2, k, out t1);
+        k = MultiplyAdd(m, TModulus.M3, r3, k, out t2);
+        t3 = ca + cc + k;
+    }
+
+    /// <summary>
+    /// result = (a b + c d) R^-1 mod M, fully reduced, with one Montgomery reduction interleaved with
+    /// both products (CIOS over the pair), never forming the 512-bit sum. Requires a, c &lt; M and
+    /// b, d &lt;= M (d may be M - x for a reduced x, which is M when x = 0); callers guarantee this, it is
+    /// not checked. Bound: if the running value T is below 3M before a round, then after it
+    /// T' = (T + a bi + c di + m M) / 2^64 &lt; (3M + (2M + M)(2^64 - 1)) / 2^64 &lt; 3M + 1, and 3M &lt; 2^256
+    /// because M &lt; 2^254; so four limbs hold it and the top limb's carries sum exactly. At the end
+    /// T = (a b + c d + m M) / 2^256 &lt; (2M^2 + M 2^256) / 2^256 &lt; 1.5 M, so one conditional
+    /// subtraction reduces it fully. The output may alias any input (all limbs of b and d are read
+    /// before the result is written; a and c are only read).
+    /// </summary>
+    // Not inlined: F_p2 multiplication calls it twice, and two inlined copies spill (as for SquareComplex).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    // The output comes third so that its pointer, used once, takes the argument register (rdx) that
+    // every MULX needs, instead of an operand's pointer that would then be spilled and reloaded.
+    public static void SumOfProducts(in Limbs256 a, in Limbs256 b, out Limbs256 result, in Limbs256 c, in Limbs256 d)
+    {
+        ulong t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+        // The result is written only after the last round, so b and d can be read limb by limb
+        // (reading them all first would keep six more values live and spill).
+        SumRound(in a, b.U0, in c, d.U0, ref t0, ref t1, ref t2, ref t3);
+        SumRound(in a, b.U1, in c, d.U1, ref t0, ref t1, ref t2, ref t3);
+        SumRound(in a, b.U2, in c, d.U2, ref t0, ref t1, ref t2, ref t3);
+        SumRound(in a, b.U3, in c, d.U3, ref t0, ref t1, ref t2, ref t3);
+        ReduceOnce(t0, t1, t2, t3, out result);
+    }
+
+    /// <summary>
+    /// (a0 + a1 i)(b0 + b1 i) with i^2 = -1 as two sums of products, each with one interleaved
+    /// reduction (<see cref="SumOfProducts"/>): c0 = a0 b0 + a1 (M - b1), which is a0 b0 - a1 b1 plus a
+    /// multiple of M and never negative, and c1 = a0 b1 + a1 b0. Four limb-level products instead of
+    /// Karatsuba's three, but without its three 512-bit subtractions, two 256-bit additions and the
+    /// stores and loads of three 512-bit intermediates, which cost more in C# (no add-with-carry) than
+    /// the products they save. Without BMI2 (no MULX, so every limb product goes through
+    /// <c>Math.BigMul</c> and memory) products cost about three times more and the fourth one does not
+    /// pay: that path keeps <see cref="MultiplyComplexKaratsuba"/> (a JIT-time constant, no runtime
+    /// test; pairing 3.0 against 3.2-3.3 ms with <c>DOTNET_EnableAVX2=0</c>, which also disables
+    /// BMI2). Inputs must be reduced; outputs are reduced and may alias the inputs.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void MultiplyComplex(
+        in Limbs256 a0, in Limbs256 a1, in Limbs256 b0, in Limbs256 b1, out Limbs256 c0, out Limbs256 c1)
+    {
+        if (!Bmi2.X64.IsSupported)
+        {
+            MultiplyComplexKaratsuba(in a0, in a1, in b0, in b1, out c0, out c1);
+            return;
+        }
+        NegateUnreduced(in b1, out var negB1);
+        // c0 may alias a0, a1, b0 or b1, all of which the second sum still reads.
+        SumOfProducts(in a0, in b0, out var r0, in a1, in negB1);
+        SumOfProducts(in a0, in b1, out c1, in a1, in b0);
+        c0 = r0;
+    }
+
+    /// <summary>
     /// (a0 + a1 i)(b0 + b1 i) with i^2 = -1, by Karatsuba on double-width products:
     /// c0 = a0 b0 - a1 b1, c1 = (a0 + a1)(b0 + b1) - a0 b0 - a1 b1, each reduced once.
     /// Bounds: c1 = a0 b1 + a1 b0 &lt; 2M^2 and c0 + M R (when negative) lie below M R, as
     /// <see cref="ReduceWide"/> requires. Outputs may alias inputs (all are read first).
+    /// The F_p2 multiplication without BMI2, and with it the tests' second reference for
+    /// <see cref="MultiplyComplex"/>.
     /// </summary>
-    public static void MultiplyComplex(
+    internal static void MultiplyComplexKaratsuba(
         in Limbs256 a0, in Limbs256 a1, in Limbs256 b0, in Limbs256 b1, out Limbs256 c0, out Limbs256 c1)
     {
         AddUnreduced(in a0, in a1, out var sumA);
