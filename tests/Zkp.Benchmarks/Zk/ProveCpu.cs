@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using Zkp.Bn254;
+using Zkp.Zk.Groth16;
+
+namespace Zkp.Benchmarks.Zk;
+
+/// <summary>
+/// Prover timings for a shared machine, where wall-clock means drift with the other processes:
+/// process CPU time per proof (both cores' work summed; preemption does not add to it) and
+/// the fastest of short batches for the prover's one-core parts.
+/// <c>dotnet run -c Release --project tests/Zkp.Benchmarks -- prove-cpu [rounds] [part ...]</c>,
+/// parts: claim, chain (the 62k circuit), fft-pair, ct-g1, ct-g2, fixed-g1, fixed-g2.
+/// Every proof is checked by the verifier once per round so a fast wrong prover cannot pass.
+/// </summary>
+internal static class ProveCpu
+{
+    public static void Run(string[] args)
+    {
+        int rounds = args.Length > 0 && int.TryParse(args[0], out int r) ? r : 5;
+        var parts = args.Length > 1 ? args[1..] : ["claim", "fft-pair", "ct-g1", "ct-g2"];
+        foreach (var part in parts)
+        {
+            switch (part)
+            {
+                case "claim": Prove(BenchmarkCircuits.ClaimRange, rounds, 40); break;
+                case "chain": Prove(BenchmarkCircuits.PoseidonChain, rounds, 1); break;
+                case "fft-pair": FftPair(rounds); break;
+                case "ct-g1": OneCore(part, rounds, 20, () => G1Affine.Generator.ToJacobian().MultiplyConstantTime(Fr.Random())); break;
+                case "ct-g2": OneCore(part, rounds, 5, () => G2Affine.Generator.ToJacobian().MultiplyConstantTime(Fr.Random())); break;
+                default: throw new ArgumentException($"unknown part {part}");
+            }
+        }
+    }
+
+    private static void Prove(string id, int rounds, int perRound)
+    {
+        var circuit = BenchmarkCircuits.Get(id);
+        var solved = circuit.Solve(BenchmarkCircuits.Inputs(id));
+        var witness = solved.Values.ToArray();
+        var publicSignals = solved.PublicSignals();
+        var key = BenchmarkCircuits.ProvingKey(circuit);
+        var process = Process.GetCurrentProcess();
+        // The first proof is plain, the second builds the key's prepared tables (when they fit).
+        for (int i = 0; i < 2 + Math.Min(perRound, 10); i++)
+        {
+            Groth16Prover.Prove(key, witness);
+        }
+
+        var cpu = new List<double>();
+        var wall = new List<double>();
+        for (int round = 0; round < rounds; round++)
+        {
+            process.Refresh();
+            var cpuStart = process.TotalProcessorTime;
+            var sw = Stopwatch.StartNew();
+            Proof? last = null;
+            for (int i = 0; i < perRound; i++)
+            {
+                last = Groth16Prover.Prove(key, witness);
+            }
+
+            sw.Stop();
+            process.Refresh();
+            cpu.Add((process.TotalProcessorTime - cpuStart).TotalMilliseconds / perRound);
+            wall.Add(sw.Elapsed.TotalMilliseconds / perRound);
+            if (!Groth16Verifier.Verify(key.VerifyingKey, publicSignals, last!))
+            {
+                throw new InvalidOperationException("proof does not verify");
+            }
+        }
+
+        cpu.Sort();
+        wall.Sort();
+        Console.WriteLine($"prove {id,-34} CPU/proof min {cpu[0],9:F2} ms  median {cpu[cpu.Count / 2],9:F2} ms   wall min {wall[0],9:F2} ms  median {wall[wall.Count / 2],9:F2} ms  ({rounds} rounds of {perRound})");
+    }
+
+    private static void FftPair(int rounds)
+    {
+        var domain = FftDomain.Create(10);
+        var values = new Fr[domain.Size];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = Fr.Random();
+        }
+
+        OneCore("fft-pair 2^10 (inverse + coset)", rounds, 20, () =>
+        {
+            domain.InverseFft(values);
+            domain.CosetFft(values);
+        });
+    }
+
+    // Fastest batch of `size` calls on this thread, after warm-up to tier-1 code.
+    private static void OneCore(string name, int rounds, int size, Action action)
+    {
+        for (int i = 0; i < 30 * size; i++)
+        {
+            action();
+        }
+
+        double best = double.MaxValue;
+        for (int round = 0; round < rounds * 4; round++)
+        {
+            var sw = Stopwatch.StartNew();
+            for (int i = 0; i < size; i++)
+            {
+                action();
+            }
+
+            best = Math.Min(best, sw.Elapsed.TotalMicroseconds / size);
+        }
+
+        Console.WriteLine($"{name,-40} {best,10:F1} us (fastest of {rounds * 4} batches of {size}, one core)");
+    }
+}
