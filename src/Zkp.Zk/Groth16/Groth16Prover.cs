@@ -149,9 +149,5 @@ public static class Groth16Prover
         return a;
     }
 
-    private static void ToOddCoset(FftDomain domain, Fr[] values)
-    {
-        domain.InverseFft(values);
-        domain.CosetFft(values);
-    }
+    private static void ToOddCoset(FftDomain domain, Fr[] values) => domain.EvaluationsToCoset(values);
 }
