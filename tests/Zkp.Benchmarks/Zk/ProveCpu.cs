@@ -27,6 +27,24 @@ internal static class ProveCpu
                 case "fft-pair": FftPair(rounds); break;
                 case "ct-g1": OneCore(part, rounds, 20, () => G1Affine.Generator.ToJacobian().MultiplyConstantTime(Fr.Random())); break;
                 case "ct-g2": OneCore(part, rounds, 5, () => G2Affine.Generator.ToJacobian().MultiplyConstantTime(Fr.Random())); break;
+                case "fixed-g1":
+                    {
+                        var comb = new G1FixedBase(G1Affine.Generator);
+                        OneCore(part, rounds, 50, () => comb.MultiplyConstantTime(Fr.Random()));
+                        break;
+                    }
+
+                case "fixed-g2":
+                    {
+                        var comb = new G2FixedBase(G2Affine.Generator);
+                        OneCore(part, rounds, 20, () => comb.MultiplyConstantTime(Fr.Random()));
+                        break;
+                    }
+
+                case "fixed-build":
+                    OneCore("fixed-g1 table build", rounds, 2, () => new G1FixedBase(G1Affine.Generator));
+                    OneCore("fixed-g2 table build", rounds, 2, () => new G2FixedBase(G2Affine.Generator));
+                    break;
                 default: throw new ArgumentException($"unknown part {part}");
             }
         }
