@@ -25,6 +25,7 @@ internal static class ProveCpu
                 case "claim": Prove(BenchmarkCircuits.ClaimRange, rounds, 40); break;
                 case "chain": Prove(BenchmarkCircuits.PoseidonChain, rounds, 1); break;
                 case "fft-pair": FftPair(rounds); break;
+                case "claim-parts": ClaimParts(rounds); break;
                 case "ct-g1": OneCore(part, rounds, 20, () => G1Affine.Generator.ToJacobian().MultiplyConstantTime(Fr.Random())); break;
                 case "ct-g2": OneCore(part, rounds, 5, () => G2Affine.Generator.ToJacobian().MultiplyConstantTime(Fr.Random())); break;
                 case "fixed-g1":
@@ -92,6 +93,31 @@ internal static class ProveCpu
         Console.WriteLine($"prove {id,-34} CPU/proof min {cpu[0],9:F2} ms  median {cpu[cpu.Count / 2],9:F2} ms   wall min {wall[0],9:F2} ms  median {wall[wall.Count / 2],9:F2} ms  ({rounds} rounds of {perRound})");
     }
 
+    // The claim prove's branches one at a time on this thread, over the key's prepared bases
+    // (as from its second proof on), with the benchmark witness and random quotient scalars.
+    private static void ClaimParts(int rounds)
+    {
+        var circuit = BenchmarkCircuits.Get(BenchmarkCircuits.ClaimRange);
+        var witness = circuit.Solve(BenchmarkCircuits.Inputs(BenchmarkCircuits.ClaimRange)).Values.ToArray();
+        var key = BenchmarkCircuits.ProvingKey(circuit);
+        Groth16Prover.Prove(key, witness);
+        Groth16Prover.Prove(key, witness);
+        var prepared = key.PreparedBasesForNextProof() ?? throw new InvalidOperationException("no prepared bases");
+        int privateStart = key.PublicSignalCount + 1;
+        var ch = new Fr[key.CH.Length];
+        witness.AsSpan(privateStart).CopyTo(ch);
+        for (int i = witness.Length - privateStart; i < ch.Length; i++)
+        {
+            ch[i] = Fr.Random();
+        }
+
+        OneCore("claim MSM C+H (prepared, one core)", rounds, 3, () => Msm.G1(prepared.CH, ch, 1));
+        OneCore("claim MSM B2 (prepared, one core)", rounds, 3, () => Msm.G2(prepared.B2, witness, 1));
+        OneCore("claim MSM A (prepared, one core)", rounds, 5, () => Msm.G1(prepared.A, witness, 1));
+        OneCore("claim MSM B1 (prepared, one core)", rounds, 5, () => Msm.G1(prepared.B1, witness, 1));
+        OneCore("claim MSM C+H (plain, one core)", rounds, 2, () => Msm.G1(key.CH, ch, 1));
+    }
+
     private static void FftPair(int rounds)
     {
         var domain = FftDomain.Create(10);
@@ -105,7 +131,9 @@ internal static class ProveCpu
         OneCore("fft-pair 2^10 (inverse + coset)", rounds, 20, () => domain.EvaluationsToCoset(values));
     }
 
-    // Fastest batch of `size` calls on this thread, after warm-up to tier-1 code.
+    // Fastest batch of `size` calls on this thread, after warm-up to tier-1 code. Wall clock: on a
+    // loaded machine cache and core sharing still inflate it (per-thread CPU time from
+    // /proc/thread-self/schedstat was tried: it is not updated often enough for batches this short).
     private static void OneCore(string name, int rounds, int size, Action action)
     {
         for (int i = 0; i < 30 * size; i++)
