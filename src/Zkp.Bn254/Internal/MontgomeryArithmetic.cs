@@ -279,7 +279,7 @@ internal static partial class MontgomeryArithmetic<TModulus>
         result = acc;
     }
 
-    /// <summary>Width of the sliding window of <see cref="Invert"/> over M - 2.</summary>
+    /// <summary>Width of the sliding window of <see cref="InvertByFermat"/> over M - 2.</summary>
     private const int InverseWindow = 5;
 
     /// <summary>
@@ -334,8 +334,10 @@ internal static partial class MontgomeryArithmetic<TModulus>
     /// needed 109 (126). The sequence of operations depends only on the public modulus, so it is
     /// constant time in a (the odd-power table is indexed by exponent digits, never by a). The inverse
     /// of zero comes out as zero; callers that must reject zero check first. result may alias a.
+    /// It was <see cref="Invert"/> until the divstep inversion (MontgomeryArithmetic.Inversion.cs),
+    /// about five times faster, replaced it; kept as a second reference for the tests.
     /// </summary>
-    public static void Invert(in Limbs256 a, out Limbs256 result)
+    internal static void InvertByFermat(in Limbs256 a, out Limbs256 result)
     {
         Span<Limbs256> oddPowers = stackalloc Limbs256[1 << (InverseWindow - 1)]; // a, a^3, ..., a^31
         oddPowers[0] = a;

@@ -14,7 +14,7 @@ namespace Zkp.Benchmarks.Bn254;
 internal static class MinOfRuns
 {
     private static readonly string[] AllOperations =
-        ["fp-mul", "fp-inverse", "fp2-mul", "fp2-square", "fp2-xi", "fp12-mul", "fp12-square", "cyclotomic-square",
+        ["fp-mul", "fp-inverse", "fr-inverse", "fp-inverse-fermat", "fp2-mul", "fp2-square", "fp2-xi", "fp12-mul", "fp12-square", "cyclotomic-square",
          "miller", "miller-prepared", "final-exp", "pairing", "check4", "check4-prepared", "check-groth16-shape",
          "groth16-verify"];
 
@@ -26,9 +26,10 @@ internal static class MinOfRuns
         foreach (var op in operations)
         {
             // (batch size, unit divisor, unit): field operations run 1000 times per batch.
-            var (size, perBatch, unit) = op.StartsWith("fp", StringComparison.Ordinal) && op != "fp-inverse" && !op.StartsWith("fp12", StringComparison.Ordinal)
+            bool inverse = op.EndsWith("-inverse", StringComparison.Ordinal) || op.Contains("-inverse-", StringComparison.Ordinal);
+            var (size, perBatch, unit) = op.StartsWith("fp", StringComparison.Ordinal) && !inverse && !op.StartsWith("fp12", StringComparison.Ordinal)
                 ? (20_000, 20_000, "ns")
-                : op.StartsWith("fp12", StringComparison.Ordinal) || op == "cyclotomic-square" ? (200, 200, "us") : op == "fp-inverse" ? (20, 20, "us") : (2, 2, "us");
+                : op.StartsWith("fp12", StringComparison.Ordinal) || op == "cyclotomic-square" ? (200, 200, "us") : inverse ? (20, 20, "us") : (2, 2, "us");
             for (int w = 0; w < 40; w++)
             {
                 state.Run(op, size); // reach tier-1 code
@@ -49,6 +50,8 @@ internal static class MinOfRuns
     {
         private Fp _a = Fp.Random();
         private readonly Fp _b = Fp.Random();
+        private Fr _r = Fr.Random();
+        private readonly Fr _rb = Fr.Random();
         private Fp2 _a2 = new(Fp.Random(), Fp.Random());
         private readonly Fp2 _b2 = new(Fp.Random(), Fp.Random());
         private readonly G1Affine _p = G1Affine.Generator.Multiply(Fr.Random()).ToAffine();
@@ -77,6 +80,19 @@ internal static class MinOfRuns
             {
                 case "fp-mul": { var x = _a; for (int i = 0; i < count; i++) { Fp.Multiply(in x, in _b, out x); } _a = x; break; }
                 case "fp-inverse": { var x = _a; for (int i = 0; i < count; i++) { x = x.Inverse() + _b; } _a = x; break; }
+                case "fr-inverse": { var x = _r; for (int i = 0; i < count; i++) { x = x.Inverse() + _rb; } _r = x; break; }
+                // The windowed Fermat inversion Invert used before the divstep one (kept as the tests' reference).
+                case "fp-inverse-fermat":
+                    {
+                        var x = _a;
+                        for (int i = 0; i < count; i++)
+                        {
+                            MontgomeryArithmetic<FpModulus>.InvertByFermat(in x.Limbs, out var inverse);
+                            x = new Fp(inverse) + _b;
+                        }
+                        _a = x;
+                        break;
+                    }
                 case "fp2-mul": { var x = _a2; for (int i = 0; i < count; i++) { Fp2.Multiply(in x, in _b2, out x); } _a2 = x; break; }
                 case "fp2-square": { var x = _a2; for (int i = 0; i < count; i++) { Fp2.Square(in x, out x); } _a2 = x; break; }
                 case "fp2-xi": { var x = _a2; for (int i = 0; i < count; i++) { Fp2.MultiplyByXi(in x, out x); } _a2 = x; break; }
