@@ -26,6 +26,7 @@ internal static class ProveCpu
                 case "chain": Prove(BenchmarkCircuits.PoseidonChain, rounds, 1); break;
                 case "fft-pair": FftPair(rounds); break;
                 case "claim-parts": ClaimParts(rounds); break;
+                case "msm": PlainMsms(rounds); break;
                 case "ct-g1": OneCore(part, rounds, 20, () => G1Affine.Generator.ToJacobian().MultiplyConstantTime(Fr.Random())); break;
                 case "ct-g2": OneCore(part, rounds, 5, () => G2Affine.Generator.ToJacobian().MultiplyConstantTime(Fr.Random())); break;
                 case "fixed-g1":
@@ -116,6 +117,36 @@ internal static class ProveCpu
         OneCore("claim MSM A (prepared, one core)", rounds, 5, () => Msm.G1(prepared.A, witness, 1));
         OneCore("claim MSM B1 (prepared, one core)", rounds, 5, () => Msm.G1(prepared.B1, witness, 1));
         OneCore("claim MSM C+H (plain, one core)", rounds, 2, () => Msm.G1(key.CH, ch, 1));
+    }
+
+    // Plain (unprepared) MSMs on one core with random full-size scalars: a key's first proof, the CLI.
+    private static void PlainMsms(int rounds)
+    {
+        foreach (int log2 in new[] { 6, 8, 10, 12 })
+        {
+            var points = new G1Affine[1 << log2];
+            var scalars = new Fr[points.Length];
+            for (int i = 0; i < points.Length; i++)
+            {
+                points[i] = G1Affine.Generator.Multiply(Fr.Random()).ToAffine();
+                scalars[i] = Fr.Random();
+            }
+
+            OneCore($"G1 MSM 2^{log2} (plain, one core)", rounds, Math.Max(1, 4096 >> log2), () => Msm.G1(points, scalars, 1));
+        }
+
+        foreach (int log2 in new[] { 6, 9 })
+        {
+            var points = new G2Affine[1 << log2];
+            var scalars = new Fr[points.Length];
+            for (int i = 0; i < points.Length; i++)
+            {
+                points[i] = G2Affine.Generator.Multiply(Fr.Random()).ToAffine();
+                scalars[i] = Fr.Random();
+            }
+
+            OneCore($"G2 MSM 2^{log2} (plain, one core)", rounds, Math.Max(1, 1024 >> log2), () => Msm.G2(points, scalars, 1));
+        }
     }
 
     private static void FftPair(int rounds)
