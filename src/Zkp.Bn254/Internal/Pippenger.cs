@@ -30,10 +30,17 @@ internal static class Pippenger<T>
     private const int GroupBucketTarget = 8192;
 
     /// <summary>
-    /// Smallest affine batch worth one field inversion (about 480 multiplications with the
-    /// constant-time Fermat inverse): below it buckets are accumulated in Jacobian form.
+    /// A field inversion in multiplications (the constant-time divstep inversion: about 2.8 us
+    /// against 44 ns; Fermat's, before the fourth session, was about 330).
     /// </summary>
-    internal const int MinAffineBatch = 128;
+    internal const int InversionCost = 64;
+
+    /// <summary>
+    /// Smallest affine batch worth one field inversion: 6 + 64 / 32 = 8 multiplications per
+    /// addition against 11 for a mixed Jacobian one (and its share of the final full addition).
+    /// Below it buckets are accumulated in Jacobian form. (With Fermat's inversion this was 128.)
+    /// </summary>
+    internal const int MinAffineBatch = 32;
 
     private const int MaxAffineBatch = 1024;
 
@@ -338,7 +345,7 @@ internal static class Pippenger<T>
     /// <summary>
     /// Window width for prepared bases of <paramref name="count"/> points, assuming full-size
     /// scalars, in field multiplications: n ceil(255 / c) additions into a single set of 2^(c-1)
-    /// buckets, each 6 plus its share of the batch inversion (about 480 / batch; 11 for Jacobian
+    /// buckets, each 6 plus its share of the batch inversion (<see cref="InversionCost"/> / batch; 11 for Jacobian
     /// buckets when the set is too small for affine batches), plus a 27-multiplication running-sum
     /// step per bucket and parallel part (two assumed). Between 4 and 16 bits.
     /// </summary>
@@ -350,7 +357,7 @@ internal static class Pippenger<T>
         {
             int half = 1 << (c - 1);
             int batch = Math.Min(half / 4, MaxAffineBatch);
-            double additionCost = batch >= MinAffineBatch ? 6 + (480.0 / batch) : 11;
+            double additionCost = batch >= MinAffineBatch ? 6 + ((double)InversionCost / batch) : 11;
             double cost = ((double)count * WindowCount(254, c) * additionCost) + (2.0 * half * 27);
             if (cost < bestCost)
             {
@@ -539,10 +546,10 @@ internal static class Pippenger<T>
 
     /// <summary>
     /// Fewest buckets for which <see cref="WeightedSumTwoLevel"/> beats the running sums: it pays
-    /// one field inversion per halving round (about 330 multiplications with the Fermat inverse),
-    /// the running sums 27 multiplications per bucket.
+    /// one field inversion per halving round (<see cref="InversionCost"/>), the running sums 27
+    /// multiplications per bucket: at 64 buckets about 1,500 against 1,700. (256 with Fermat's inversion.)
     /// </summary>
-    internal const int TwoLevelMinBuckets = 256;
+    internal const int TwoLevelMinBuckets = 64;
 
     /// <summary>
     /// sum_{k=1..N} k B_k with B_k = affine[k-1] + overflow[k-1] (affine (0, 0) and Jacobian Z = 0
@@ -575,7 +582,7 @@ internal static class Pippenger<T>
     /// k mod m = a and T_b those with k div m = b. The 2N additions into the S and T groups are
     /// independent, so they run as affine additions in halving rounds sharing one inversion per
     /// round (about 6 multiplications each); only the 2 sqrt N group sums need running sums.
-    /// About 12 N + 64 sqrt N + 330 log2(sqrt N) multiplications instead of 27 N.
+    /// About 12 N + 64 sqrt N + 64 log2(sqrt N) multiplications instead of 27 N.
     /// </summary>
     /// <remarks>
     /// Exceptional pairs (equal x: doubling or cancellation) and the Jacobian overflow parts go to a
