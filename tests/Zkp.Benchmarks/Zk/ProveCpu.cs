@@ -9,7 +9,8 @@ namespace Zkp.Benchmarks.Zk;
 /// process CPU time per proof (both cores' work summed; preemption does not add to it) and
 /// the fastest of short batches for the prover's one-core parts.
 /// <c>dotnet run -c Release --project tests/Zkp.Benchmarks -- prove-cpu [rounds] [part ...]</c>,
-/// parts: claim, chain (the 62k circuit), fft-pair, ct-g1, ct-g2, fixed-g1, fixed-g2.
+/// parts: claim, chain (the 62k circuit), claim-parts, msm, fft-pair, ct-g1, ct-g2, fixed-g1, fixed-g2,
+/// fixed-build, setup-claim.
 /// Every proof is checked by the verifier once per round so a fast wrong prover cannot pass.
 /// </summary>
 internal static class ProveCpu
@@ -27,6 +28,7 @@ internal static class ProveCpu
                 case "fft-pair": FftPair(rounds); break;
                 case "claim-parts": ClaimParts(rounds); break;
                 case "msm": PlainMsms(rounds); break;
+                case "setup-claim": Setup(rounds); break;
                 case "ct-g1": OneCore(part, rounds, 20, () => G1Affine.Generator.ToJacobian().MultiplyConstantTime(Fr.Random())); break;
                 case "ct-g2": OneCore(part, rounds, 5, () => G2Affine.Generator.ToJacobian().MultiplyConstantTime(Fr.Random())); break;
                 case "fixed-g1":
@@ -147,6 +149,26 @@ internal static class ProveCpu
 
             OneCore($"G2 MSM 2^{log2} (plain, one core)", rounds, Math.Max(1, 1024 >> log2), () => Msm.G2(points, scalars, 1));
         }
+    }
+
+    // Groth16Setup.Run on the claim circuit (every key point a constant-time multiple of a generator).
+    private static void Setup(int rounds)
+    {
+        var r1cs = BenchmarkCircuits.Get(BenchmarkCircuits.ClaimRange).Compiled.R1cs;
+        var process = Process.GetCurrentProcess();
+        Groth16Setup.Run(r1cs);
+        var cpu = new List<double>();
+        for (int round = 0; round < rounds; round++)
+        {
+            process.Refresh();
+            var start = process.TotalProcessorTime;
+            Groth16Setup.Run(r1cs);
+            process.Refresh();
+            cpu.Add((process.TotalProcessorTime - start).TotalMilliseconds);
+        }
+
+        cpu.Sort();
+        Console.WriteLine($"setup zkp.claim-range.v1 CPU min {cpu[0],9:F1} ms  median {cpu[cpu.Count / 2],9:F1} ms  ({rounds} rounds)");
     }
 
     private static void FftPair(int rounds)
