@@ -47,10 +47,20 @@ public sealed partial class FftDomain
             int j = b & (half - 1);
             int top = (block << (log2Half + 1)) + j;
             int bottom = top + half;
-            Fr.Multiply(values[bottom], stageTwiddles[j * stride], out var t);
             var u = values[top];
-            Fr.Add(u, t, out values[top]);
-            Fr.Subtract(u, t, out values[bottom]);
+            if (j == 0)
+            {
+                // The twiddle is w^0 = 1: about n of a transform's n/2 log2(n) multiplications.
+                var t = values[bottom];
+                Fr.Add(u, t, out values[top]);
+                Fr.Subtract(u, t, out values[bottom]);
+            }
+            else
+            {
+                Fr.Multiply(values[bottom], stageTwiddles[j * stride], out var t);
+                Fr.Add(u, t, out values[top]);
+                Fr.Subtract(u, t, out values[bottom]);
+            }
         }
     }
 
@@ -97,6 +107,33 @@ public sealed partial class FftDomain
                     ScaleRange(address, startFactor, ratio, start, start + ParallelChunk);
                 });
             }
+        }
+    }
+
+    // values[i] *= factors[i], in parallel chunks for large domains.
+    private static unsafe void MultiplyPointwise(Span<Fr> values, Fr[] factors)
+    {
+        int n = values.Length;
+        fixed (Fr* pinned = values)
+        {
+            nint address = (nint)pinned;
+            if (n < ParallelThreshold)
+            {
+                MultiplyRange(address, factors, 0, n);
+            }
+            else
+            {
+                Parallel.For(0, n / ParallelChunk, chunk => MultiplyRange(address, factors, chunk * ParallelChunk, (chunk + 1) * ParallelChunk));
+            }
+        }
+    }
+
+    private static unsafe void MultiplyRange(nint address, Fr[] factors, int from, int to)
+    {
+        var values = (Fr*)address;
+        for (int i = from; i < to; i++)
+        {
+            Fr.Multiply(values[i], factors[i], out values[i]);
         }
     }
 

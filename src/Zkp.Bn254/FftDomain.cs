@@ -31,6 +31,10 @@ public sealed partial class FftDomain
     private readonly Lazy<Fr[]> twiddles;
     private readonly Lazy<Fr[]> inverseTwiddles;
 
+    // g^i / n for i < n (public constants of the domain): the one scaling pass between the
+    // interpolation and the coset evaluation of EvaluationsToCoset. n values, built on first use.
+    private readonly Lazy<Fr[]> cosetScale;
+
     private FftDomain(int log2Size)
     {
         Log2Size = log2Size;
@@ -45,6 +49,10 @@ public sealed partial class FftDomain
         int count = Math.Max(1, Size / 2);
         twiddles = new Lazy<Fr[]>(() => Powers(generator, count), LazyThreadSafetyMode.ExecutionAndPublication);
         inverseTwiddles = new Lazy<Fr[]>(() => Powers(generatorInverse, count), LazyThreadSafetyMode.ExecutionAndPublication);
+        var sizeInverse = SizeInverse;
+        var cosetShift = CosetShift;
+        int size = Size;
+        cosetScale = new Lazy<Fr[]>(() => ScaledPowers(sizeInverse, cosetShift, size), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Number of points n = 2^k.</summary>
@@ -108,6 +116,20 @@ public sealed partial class FftDomain
         FftCore(values, twiddles.Value);
     }
 
+    /// <summary>
+    /// Evaluations p(w^i) on the domain in, evaluations p(g * w^i) on the coset out: the same values
+    /// as <see cref="InverseFft"/> then <see cref="CosetFft"/> (what the Groth16 prover does to A, B
+    /// and C), with the two scaling passes (by 1/n, by g^i) merged into one multiplication per value
+    /// by a precomputed g^i / n. Costs n field elements of memory per domain, built on first use.
+    /// </summary>
+    public void EvaluationsToCoset(Span<Fr> values)
+    {
+        CheckLength(values);
+        FftCore(values, inverseTwiddles.Value);
+        MultiplyPointwise(values, cosetScale.Value);
+        FftCore(values, twiddles.Value);
+    }
+
     /// <summary>Evaluations p(g * w^i) on the coset in, coefficients out.</summary>
     public void InverseCosetFft(Span<Fr> values)
     {
@@ -129,6 +151,20 @@ public sealed partial class FftDomain
         {
             throw new ArgumentException($"expected {Size} values for a domain of size 2^{Log2Size}, got {values.Length}", nameof(values));
         }
+    }
+
+    // factor * ratio^i for i < count.
+    private static Fr[] ScaledPowers(in Fr factor, in Fr ratio, int count)
+    {
+        var result = new Fr[count];
+        var power = factor;
+        for (int i = 0; i < count; i++)
+        {
+            result[i] = power;
+            Fr.Multiply(power, ratio, out power);
+        }
+
+        return result;
     }
 
     private static Fr[] Powers(in Fr root, int count)

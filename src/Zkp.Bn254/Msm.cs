@@ -142,3 +142,48 @@ public sealed class G2MsmBases
 
     internal PreparedBases<Fp2> Table { get; }
 }
+
+/// <summary>
+/// A fixed G1 point (e.g. a proving key's delta) prepared for constant-time multiplications by
+/// secret scalars: 64 complete additions over a 96 KiB table instead of a full double-and-add
+/// (see <see cref="G1Jacobian.MultiplyConstantTime"/>, which gives the same points). The point is
+/// public and trusted (not checked for curve or subgroup membership). Immutable and thread-safe.
+/// </summary>
+public sealed class G1FixedBase
+{
+    private readonly FixedBaseComb<Fp> comb;
+
+    public G1FixedBase(in G1Affine point)
+    {
+        comb = new FixedBaseComb<Fp>(point.ToJacobian().Point);
+    }
+
+    /// <summary>[scalar]point with a scalar-independent sequence of operations and table reads.</summary>
+    public G1Jacobian MultiplyConstantTime(in Fr scalar)
+    {
+        MontgomeryArithmetic<FrModulus>.FromMontgomery(in scalar.Limbs, out var k);
+        comb.MultiplyConstantTime(in k, out var result);
+        k = default;
+        return new G1Jacobian(result);
+    }
+}
+
+/// <summary>The G2 counterpart of <see cref="G1FixedBase"/> (192 KiB table).</summary>
+public sealed class G2FixedBase
+{
+    private readonly FixedBaseComb<Fp2> comb;
+
+    public G2FixedBase(in G2Affine point)
+    {
+        comb = new FixedBaseComb<Fp2>(point.ToJacobian().Point);
+    }
+
+    /// <inheritdoc cref="G1FixedBase.MultiplyConstantTime"/>
+    public G2Jacobian MultiplyConstantTime(in Fr scalar)
+    {
+        MontgomeryArithmetic<FrModulus>.FromMontgomery(in scalar.Limbs, out var k);
+        comb.MultiplyConstantTime(in k, out var result);
+        k = default;
+        return new G2Jacobian(result);
+    }
+}

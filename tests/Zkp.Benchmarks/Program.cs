@@ -7,6 +7,12 @@ if (args.Length > 0 && args[0] == "bn254-min-of")
     return;
 }
 
+if (args.Length > 0 && args[0] == "prove-cpu")
+{
+    Zkp.Benchmarks.Zk.ProveCpu.Run(args[1..]); // prover CPU per proof, for a loaded machine
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 internal sealed partial class Program;

@@ -244,7 +244,7 @@ public class MsmTests
         // 20 points: width 6 bits (from the cost model), ceil(255 / 6) = 43 shifted copies of 64 bytes.
         Assert.Equal(6, Pippenger<Fp>.PreparedWindowBits(20));
         Assert.Equal(20L * 43 * 64, Msm.PreparedG1Bytes(20));
-        Assert.Equal(11, Pippenger<Fp>.PreparedWindowBits(1024)); // 1024 buckets: affine batches of 256
+        Assert.Equal(10, Pippenger<Fp>.PreparedWindowBits(1024)); // 512 buckets: affine batches of 128
         Assert.Equal(1024L * Pippenger<Fp2>.WindowCount(254, Pippenger<Fp2>.PreparedWindowBits(1024)) * 128, Msm.PreparedG2Bytes(1024));
     }
 

@@ -88,10 +88,14 @@ public class Groth16Tests
 
         var first = Groth16Prover.Prove(key, witness.Values);
         Assert.False(key.HasPreparedBases); // a key used once never pays for the tables
+        Assert.False(key.HasDeltaCombs);
         Assert.True(Groth16Verifier.Verify(key.VerifyingKey, signals, first));
 
+        // From here on r delta_1 and s delta_2 come from the fixed-base tables: a wrong multiple of
+        // either breaks the verification equation (pi_C uses r and s through other paths).
         var second = Groth16Prover.Prove(key, witness.Values);
         Assert.True(key.HasPreparedBases);
+        Assert.True(key.HasDeltaCombs);
         Assert.True(Groth16Verifier.Verify(key.VerifyingKey, signals, second));
         Assert.NotEqual(first.A, second.A);
 
@@ -120,6 +124,7 @@ public class Groth16Tests
             Assert.True(Groth16Verifier.Verify(refused.VerifyingKey, signals, Groth16Prover.Prove(refused, witness.Values)));
         }
         Assert.False(refused.HasPreparedBases);
+        Assert.True(refused.HasDeltaCombs); // small enough for every key: no limit applies
         Assert.Throws<ArgumentOutOfRangeException>(() => refused.PreparedBasesLimitBytes = -1);
 
         var allowed = Groth16Setup.Run(circuit.R1cs);

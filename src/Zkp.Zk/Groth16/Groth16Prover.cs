@@ -72,6 +72,8 @@ public static class Groth16Prover
             // depending only on its own branch, so the four branches below run side by side. The
             // C and H sums are one MSM over both point sets: one set of bucket reductions instead
             // of two. That branch (3 FFT pairs, then the largest MSM) is the longest and goes first.
+            // From the key's second proof on, r delta_1 and s delta_2 use the key's fixed-base
+            // tables (same points, still constant time; see G1FixedBase).
             int privateStart = key.PublicSignalCount + 1;
             var prepared = key.PreparedBasesForNextProof();
             var delta1 = key.Delta1.ToJacobian();
@@ -93,12 +95,17 @@ public static class Groth16Prover
                         Array.Clear(scalars);
                     }
                 },
-                () => piB = (prepared is null ? Msm.G2(key.B2, witness) : Msm.G2(prepared.B2, witness))
-                    + key.Beta2 + key.Delta2.ToJacobian().MultiplyConstantTime(s),
+                () =>
+                {
+                    var delta2Comb = key.Delta2CombForThisProof();
+                    piB = (prepared is null ? Msm.G2(key.B2, witness) : Msm.G2(prepared.B2, witness))
+                        + key.Beta2 + (delta2Comb is null ? key.Delta2.ToJacobian().MultiplyConstantTime(s) : delta2Comb.MultiplyConstantTime(s));
+                },
                 () =>
                 {
                     var aPrime = (prepared is null ? Msm.G1(key.A, witness) : Msm.G1(prepared.A, witness)) + key.Alpha1;
-                    piA = aPrime + delta1.MultiplyConstantTime(r);
+                    var delta1Comb = key.Delta1CombForThisProof();
+                    piA = aPrime + (delta1Comb is null ? delta1.MultiplyConstantTime(r) : delta1Comb.MultiplyConstantTime(r));
                     sTimesPiA = piA.MultiplyConstantTime(s);
                 },
                 () => rTimesB1Prime = ((prepared is null ? Msm.G1(key.B1, witness) : Msm.G1(prepared.B1, witness)) + key.Beta1)
@@ -149,9 +156,5 @@ public static class Groth16Prover
         return a;
     }
 
-    private static void ToOddCoset(FftDomain domain, Fr[] values)
-    {
-        domain.InverseFft(values);
-        domain.CosetFft(values);
-    }
+    private static void ToOddCoset(FftDomain domain, Fr[] values) => domain.EvaluationsToCoset(values);
 }

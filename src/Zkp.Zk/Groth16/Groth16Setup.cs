@@ -90,8 +90,8 @@ public static class Groth16Setup
             var h = G1Points(hScalars);
             Array.Clear(hScalars);
 
-            var g1 = G1Affine.Generator.ToJacobian();
-            var g2 = G2Affine.Generator.ToJacobian();
+            var g1 = G1Generator.Value;
+            var g2 = G2Generator.Value;
             var verifyingKey = new VerifyingKey(
                 g1.MultiplyConstantTime(alpha).ToAffine(),
                 g2.MultiplyConstantTime(beta).ToAffine(),
@@ -140,11 +140,16 @@ public static class Groth16Setup
         return value;
     }
 
+    // Every key point is [secret]G: fixed-base tables of the generators (96 + 192 KiB, built once
+    // per process) give the same constant-time multiplications with 64 additions and no doublings.
+    private static readonly Lazy<G1FixedBase> G1Generator = new(() => new G1FixedBase(G1Affine.Generator));
+    private static readonly Lazy<G2FixedBase> G2Generator = new(() => new G2FixedBase(G2Affine.Generator));
+
     private static G1Affine[] G1Points(ReadOnlySpan<Fr> scalars)
     {
         var copy = scalars.ToArray();
         var jacobian = new G1Jacobian[copy.Length];
-        var generator = G1Affine.Generator.ToJacobian();
+        var generator = G1Generator.Value;
         Parallel.For(0, copy.Length, i => jacobian[i] = copy[i].IsZero ? G1Jacobian.Infinity : generator.MultiplyConstantTime(copy[i]));
         Array.Clear(copy);
         var result = new G1Affine[copy.Length];
@@ -156,7 +161,7 @@ public static class Groth16Setup
     {
         var copy = scalars.ToArray();
         var jacobian = new G2Jacobian[copy.Length];
-        var generator = G2Affine.Generator.ToJacobian();
+        var generator = G2Generator.Value;
         Parallel.For(0, copy.Length, i => jacobian[i] = copy[i].IsZero ? G2Jacobian.Infinity : generator.MultiplyConstantTime(copy[i]));
         Array.Clear(copy);
         var result = new G2Affine[copy.Length];

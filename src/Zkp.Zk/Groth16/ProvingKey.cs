@@ -124,6 +124,28 @@ public sealed class ProvingKey
     private int proofsStarted;
     private PreparedProverBases? prepared;
 
+    private G1FixedBase? delta1Comb;
+    private G2FixedBase? delta2Comb;
+
+    /// <summary>
+    /// Tables for the constant-time r delta_1 and s delta_2 (96 + 192 KiB, a few milliseconds of
+    /// CPU to build), or null for the generic constant-time multiplication. Like the prepared bases
+    /// they come from the key's second proof on (after <see cref="PreparedBasesForNextProof"/>
+    /// counted it), so a key used once never builds them; unlike those they are small enough for
+    /// every key, so no limit applies. A race builds a table twice at worst (same content).
+    /// </summary>
+    internal G1FixedBase? Delta1CombForThisProof() =>
+        Volatile.Read(ref proofsStarted) < 2 ? null
+        : Volatile.Read(ref delta1Comb) ?? Interlocked.CompareExchange(ref delta1Comb, new G1FixedBase(Delta1), null) ?? delta1Comb;
+
+    /// <inheritdoc cref="Delta1CombForThisProof"/>
+    internal G2FixedBase? Delta2CombForThisProof() =>
+        Volatile.Read(ref proofsStarted) < 2 ? null
+        : Volatile.Read(ref delta2Comb) ?? Interlocked.CompareExchange(ref delta2Comb, new G2FixedBase(Delta2), null) ?? delta2Comb;
+
+    /// <summary>True once both fixed-base tables for delta exist (tests).</summary>
+    internal bool HasDeltaCombs => Volatile.Read(ref delta1Comb) is not null && Volatile.Read(ref delta2Comb) is not null;
+
     /// <summary>True once the prepared bases exist (tests).</summary>
     internal bool HasPreparedBases => prepared is not null;
 
