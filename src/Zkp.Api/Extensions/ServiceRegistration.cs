@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
+using Zkp.Api.Admission;
 using Zkp.Api.Apis;
 using Zkp.Api.Credentials;
 using Zkp.Api.Email;
@@ -45,6 +46,11 @@ public static class ServiceRegistration
             .Bind(configuration.GetSection(RateLimitOptions.Section))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
+        services.AddOptions<AdmissionOptions>()
+            .Bind(configuration.GetSection(AdmissionOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AdmissionOptions>, AdmissionOptionsValidator>();
+        services.AddSingleton<VerificationAdmission>();
         services.Configure<PlanOptions>(configuration.GetSection(PlanOptions.Section));
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.PostConfigure<EmailOptions>(email =>
