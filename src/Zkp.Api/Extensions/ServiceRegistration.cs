@@ -61,6 +61,7 @@ public static class ServiceRegistration
             }
         });
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<CompiledQueries>();
 
         AddPersistence(services, configuration, dataDirectory);
 
