@@ -21,9 +21,9 @@ public sealed class AdmissionOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// Verification requests running at once. 24 on two cores (docs/benchmarks.md, "Fourth session: REST load"): 16
-    /// tightened p99/p50 as much but halved the mean proof batch (more pairing CPU per request); 24 kept batches near
-    /// the unbounded size.
+    /// Verification requests running at once. 24 on two cores (docs/benchmarks.md, "Fourth session: REST load",
+    /// measured on a shared machine; to be confirmed quietly): 12-16 tightened p99/p50 as much but cut the mean proof
+    /// batch by about a third (more pairing CPU per request).
     /// </summary>
     public int VerificationPermitLimit { get; set; } = 24;
 
