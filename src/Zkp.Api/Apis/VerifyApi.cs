@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Zkp.Api.Admission;
 using Zkp.Api.Errors;
 using Zkp.Api.Infrastructure;
 using Zkp.Api.OpenApi;
@@ -30,9 +31,11 @@ public static class VerifyApi
             .RequireAuthorization(AuthorizationPolicies.Lender)
             .WithRateLimit(RateLimitPolicies.Verify);
         verify.MapPost("/token", ResolveAsync)
+            .WithVerificationAdmission()
             .WithSummary("Resolve a QR token: the member's DID and the bundled claims, or token_valid false with reason and reason_code (token_unknown, token_expired, token_revoked, token_malformed), e.g. " + NotValid + ". Counts no quota.")
             .WithExamples("""{"token":"qr_abc123def456"}""", (200, Resolved));
         verify.MapPost("/proof", VerifyProofAsync)
+            .WithVerificationAdmission()
             .WithSummary("Run the six-step verifier pipeline on a QR token's presentation; every run is recorded and counts one verification.")
             .WithExamples("""{"token":"qr_abc123def456"}""", (200, """{"member_did":"did:key:z6Mk...","claims_verified":{"income_range":true},"all_verified":true,"verification_id":"550e8400-e29b-41d4-a716-446655440000","steps":[{"step":"DECODE","label":"Decode credential","passed":true,"detail":"W3C VC decoded"}],"failed_step":null,"failure_code":null,"claims":[{"claim_type":"income_range","passed":true,"reason":null}],"issuer_info":{"did":"did:key:z6MkIssuer...","name":"Sample Credit Union","ncua_charter":"12345","trusted":true},"auto_fill":[{"field":"income_range","value":"Above $50,000","claim_type":"income_range"}]}"""));
         verify.MapGet("/history", HistoryAsync)
@@ -40,6 +43,7 @@ public static class VerifyApi
             .WithExamples(null, (200, """{"items":[{"id":"550e8400-...","member_did":"did:key:z6Mk...","claims_verified":{"income_range":true},"all_verified":true,"failed_step":null,"failure_code":null,"issuer_info":{"did":"did:key:z6MkIssuer...","name":"Sample CU","ncua_charter":"12345","trusted":true},"verified_at":"2026-02-28T14:30:00"}],"total":142,"limit":20,"offset":0}"""));
 
         api.MapPost("/qr/resolve", ResolveAsync).WithTags("Lender verification")
+            .WithVerificationAdmission()
             .RequireAuthorization(AuthorizationPolicies.Lender)
             .WithRateLimit(RateLimitPolicies.Verify)
             .WithSummary("The same as POST /verify/token.")

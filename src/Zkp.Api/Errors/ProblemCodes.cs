@@ -17,6 +17,9 @@ public static class ProblemCodes
     public const string RateLimited = "rate_limited";
     public const string QuotaExceeded = "quota_exceeded";
 
+    /// <summary>503: the verification queue is full (<c>Admission</c> settings); nothing ran, retry after <c>Retry-After</c>.</summary>
+    public const string ServerBusy = "server_busy";
+
     public const string InvalidCredentials = "invalid_credentials";
     public const string EmailNotVerified = "email_not_verified";
     public const string AccountLocked = "account_locked";

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Zkp.Api.Admission;
 using Zkp.Api.Apis;
 using Zkp.Api.Credentials;
 using Zkp.Api.Errors;
@@ -32,6 +33,7 @@ public static class PipelineExtensions
         app.UseAuthentication();
         app.UseMiddleware<RateLimitMiddleware>();
         app.UseAuthorization();
+        app.UseMiddleware<AdmissionMiddleware>();
 
         app.MapOpenApi();
         if (app.Environment.IsDevelopment())

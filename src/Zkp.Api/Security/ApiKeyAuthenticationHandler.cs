@@ -18,6 +18,7 @@ public sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ZkpDbContext db,
+    CompiledQueries queries,
     TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -46,21 +47,13 @@ public sealed class ApiKeyAuthenticationHandler(
         var hash = SecretHashing.Sha256(key);
         var now = time.GetUtcNow().UtcDateTime;
         // One round trip for the key and its organisation: this runs on every API-key request.
-        var found = await db.ApiKeys.AsNoTracking()
-            .Where(k => k.KeyHash == hash)
-            .Select(k => new { k.Id, k.KeyHash, k.ExpiresUtc, k.OrganizationId })
-            .Join(
-                db.Organizations,
-                k => k.OrganizationId,
-                o => o.Id,
-                (k, o) => new { Key = k, o.Plan, IsIssuer = db.Issuers.Any(i => i.Id == o.Id) })
-            .SingleOrDefaultAsync(Context.RequestAborted);
-        if (found is null || !SecretHashing.HashesEqual(found.Key.KeyHash, hash) || (found.Key.ExpiresUtc is { } expires && expires <= now))
+        var found = await queries.ApiKeyByHash(db, hash, Context.RequestAborted);
+        if (found is null || !SecretHashing.HashesEqual(found.KeyHash, hash) || (found.ExpiresUtc is { } expires && expires <= now))
         {
             return AuthenticateResult.Fail("Invalid API key.");
         }
 
-        var organization = new { Id = found.Key.OrganizationId, found.Plan, found.IsIssuer };
+        var organization = new { Id = found.OrganizationId, found.Plan, found.IsIssuer };
         var identity = new ClaimsIdentity(
             [
                 new Claim("sub", "org:" + organization.Id),
@@ -68,7 +61,7 @@ public sealed class ApiKeyAuthenticationHandler(
                 new Claim("role", organization.IsIssuer ? Roles.IssuerAdmin : Roles.Lender),
                 new Claim(TokenService.OrganizationClaim, organization.Id.ToString()),
                 new Claim(PlanClaim, organization.Plan),
-                new Claim(ApiKeyIdClaim, found.Key.Id.ToString()),
+                new Claim(ApiKeyIdClaim, found.Id.ToString()),
             ],
             SchemeName, "sub", "role");
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));

@@ -13,6 +13,7 @@ namespace Zkp.Api.Verification;
 /// </summary>
 public sealed partial class QrTokenService(
     ZkpDbContext db,
+    CompiledQueries queries,
     MemberKeyService memberKeys,
     IOptions<QrOptions> qr,
     IOptions<RegistryOptions> registry,
@@ -82,7 +83,6 @@ public sealed partial class QrTokenService(
             return null;
         }
 
-        var hash = QrTokenFormat.Hash(canonical);
-        return await db.QrTokens.AsNoTracking().SingleOrDefaultAsync(q => q.TokenHash == hash, cancellationToken);
+        return await queries.QrTokenByHash(db, QrTokenFormat.Hash(canonical), cancellationToken);
     }
 }

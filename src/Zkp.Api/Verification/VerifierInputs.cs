@@ -14,15 +14,12 @@ namespace Zkp.Api.Verification;
 /// Builds the pipeline's database-backed inputs for one verification: the trust registry as the issuers table says
 /// now, and the signed status lists the presented credentials name.
 /// </summary>
-public sealed class VerifierInputs(ZkpDbContext db, StatusListService statusLists, SignedStatusListCache cache, IOptions<RegistryOptions> registry)
+public sealed class VerifierInputs(ZkpDbContext db, CompiledQueries queries, StatusListService statusLists, SignedStatusListCache cache, IOptions<RegistryOptions> registry)
 {
     /// <summary>Every issuer with its current status; read per verification so a suspension applies at once.</summary>
     public async Task<TrustRegistry> TrustRegistryAsync(CancellationToken cancellationToken)
     {
-        var issuers = await db.Issuers.AsNoTracking()
-            .Select(i => new TrustedIssuer(i.Did, i.Name, i.NcuaCharter, i.Status))
-            .ToListAsync(cancellationToken);
-        return new TrustRegistry(issuers);
+        return new TrustRegistry(await CompiledQueries.ToListAsync(queries.TrustedIssuers(db), cancellationToken));
     }
 
     /// <summary>
@@ -47,11 +44,7 @@ public sealed class VerifierInputs(ZkpDbContext db, StatusListService statusList
             return new Resolver(resolved);
         }
 
-        var ids = wanted.Keys.ToList();
-        var versions = await db.StatusLists.AsNoTracking()
-            .Where(s => ids.Contains(s.Id))
-            .Select(s => new { s.Id, s.UpdatedUtc, s.Bits })
-            .ToListAsync(cancellationToken);
+        var versions = await CompiledQueries.ToListAsync(queries.StatusListVersions(db, [.. wanted.Keys]), cancellationToken);
         foreach (var version in versions)
         {
             var json = cache.Get(version.Id, version.UpdatedUtc, version.Bits);

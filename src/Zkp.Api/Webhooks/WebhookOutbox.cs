@@ -19,7 +19,7 @@ public interface IWebhookEventPublisher
 }
 
 /// <summary>The transactional outbox: producers write here, <see cref="WebhookDispatcher"/> delivers.</summary>
-public sealed class WebhookOutbox(TimeProvider time) : IWebhookEventPublisher
+public sealed class WebhookOutbox(TimeProvider time, CompiledQueries queries) : IWebhookEventPublisher
 {
     internal static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web)
     {
@@ -47,10 +47,7 @@ public sealed class WebhookOutbox(TimeProvider time) : IWebhookEventPublisher
             throw new ArgumentException($"The payload may not set '{reserved}'; the outbox adds it.", nameof(payload));
         }
 
-        var subscriptions = await db.WebhookSubscriptions.AsNoTracking()
-            .Where(s => s.OrganizationId == organizationId && s.IsActive)
-            .Select(s => new { s.Id, s.Events })
-            .ToListAsync(cancellationToken);
+        var subscriptions = await CompiledQueries.ToListAsync(queries.ActiveSubscriptions(db, organizationId), cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         var added = 0;
         foreach (var subscription in subscriptions.Where(s => s.Events.Split(',').Contains(eventName, StringComparer.Ordinal)))
