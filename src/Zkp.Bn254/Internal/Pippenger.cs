@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Zkp.Bn254.Internal;
 
@@ -502,15 +503,7 @@ internal static class Pippenger<T>
                     int b = pendingBucket[k];
                     ref readonly var q = ref pendingPoint[k];
                     ref readonly var a = ref affine[b];
-                    T.Subtract(in q.Y, in a.Y, out var lambda);
-                    T.Multiply(in lambda, in denominatorInverse, out lambda);
-                    T.Square(in lambda, out var x3);
-                    T.Subtract(in x3, in a.X, out x3);
-                    T.Subtract(in x3, in q.X, out x3);
-                    T.Subtract(in a.X, in x3, out var y3);
-                    T.Multiply(in lambda, in y3, out y3);
-                    T.Subtract(in y3, in a.Y, out y3);
-                    affine[b] = new AffinePoint<T>(x3, y3);
+                    AddChord(in a, in q, in denominatorInverse, out affine[b]);
                     inBatch![b] = false;
                 }
                 pending = 0;
@@ -735,15 +728,7 @@ internal static class Pippenger<T>
                         T.Multiply(in inverse, in denominators[k], out inverse);
                         ref readonly var p = ref src[pairP[k]];
                         ref readonly var q = ref src[pairP[k] + 1];
-                        T.Subtract(in q.Y, in p.Y, out var lambda);
-                        T.Multiply(in lambda, in denominatorInverse, out lambda);
-                        T.Square(in lambda, out var x3);
-                        T.Subtract(in x3, in p.X, out x3);
-                        T.Subtract(in x3, in q.X, out x3);
-                        T.Subtract(in p.X, in x3, out var y3);
-                        T.Multiply(in lambda, in y3, out y3);
-                        T.Subtract(in y3, in p.Y, out y3);
-                        dst[pairOut[k]] = new AffinePoint<T>(x3, y3);
+                        AddChord(in p, in q, in denominatorInverse, out dst[pairOut[k]]);
                     }
                 }
 
@@ -791,6 +776,25 @@ internal static class Pippenger<T>
         {
             ArrayPool<TElement>.Shared.Return(array);
         }
+    }
+
+    /// <summary>
+    /// p + q in affine form given 1 / (q.X - p.X) from a batch inversion: the chord through both.
+    /// Does not check that p.X != q.X or that neither is infinity; the batching callers route those
+    /// pairs to Jacobian additions before queuing. result may alias p or q (both are read first).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddChord(in AffinePoint<T> p, in AffinePoint<T> q, in T denominatorInverse, out AffinePoint<T> result)
+    {
+        T.Subtract(in q.Y, in p.Y, out var lambda);
+        T.Multiply(in lambda, in denominatorInverse, out lambda);
+        T.Square(in lambda, out var x3);
+        T.Subtract(in x3, in p.X, out x3);
+        T.Subtract(in x3, in q.X, out x3);
+        T.Subtract(in p.X, in x3, out var y3);
+        T.Multiply(in lambda, in y3, out y3);
+        T.Subtract(in y3, in p.Y, out y3);
+        result = new AffinePoint<T>(x3, y3);
     }
 
     // sum_j (j + 1) points[j].
