@@ -17,6 +17,8 @@ internal sealed class ApiHost : IAsyncDisposable
         DataDirectory = dataDirectory;
     }
 
+    private bool stopped;
+
     public WebApplication App { get; }
 
     public string BaseUrl { get; }
@@ -29,20 +31,7 @@ internal sealed class ApiHost : IAsyncDisposable
         Directory.CreateDirectory(dataDirectory);
         // Development: the claim circuit's proving key is generated on first start (a production node imports one).
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development", ApplicationName = "Zkp.Api" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Urls"] = "http://127.0.0.1:0",
-            ["ConnectionStrings:Postgres"] = connectionString,
-            ["Storage:DataDirectory"] = dataDirectory,
-            ["Jwt:SigningKey"] = "load-test-signing-key-0123456789abcdef-0123456789",
-            ["Admin:Email"] = AdminEmail,
-            ["Admin:Password"] = AdminPassword,
-            // The load measures the pipeline, not the limiter: 32 clients far exceed the guide's 30/min.
-            ["RateLimits:Enabled"] = "false",
-            ["Webhooks:DispatcherEnabled"] = "false",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
-        });
+        builder.Configuration.AddInMemoryCollection(Configuration(connectionString, dataDirectory, "http://127.0.0.1:0"));
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddZkpApi();
         var app = builder.Build();
@@ -53,10 +42,39 @@ internal sealed class ApiHost : IAsyncDisposable
         return new ApiHost(app, address.TrimEnd('/'), dataDirectory);
     }
 
+    /// <summary>
+    /// The API's settings for a load run, shared with <see cref="ApiProcess"/> so the in-process and the separate
+    /// process API run with the same configuration.
+    /// </summary>
+    public static Dictionary<string, string?> Configuration(string connectionString, string dataDirectory, string urls) => new()
+    {
+        ["Urls"] = urls,
+        ["ConnectionStrings:Postgres"] = connectionString,
+        ["Storage:DataDirectory"] = dataDirectory,
+        ["Jwt:SigningKey"] = "load-test-signing-key-0123456789abcdef-0123456789",
+        ["Admin:Email"] = AdminEmail,
+        ["Admin:Password"] = AdminPassword,
+        // The load measures the pipeline, not the limiter: 32 clients far exceed the guide's 30/min.
+        ["RateLimits:Enabled"] = "false",
+        ["Webhooks:DispatcherEnabled"] = "false",
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
+    };
+
+    /// <summary>Stops the in-process API but keeps its data directory (keys, proving key) for an <see cref="ApiProcess"/>.</summary>
+    public async Task StopAsync()
+    {
+        if (!stopped)
+        {
+            stopped = true;
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await App.StopAsync();
-        await App.DisposeAsync();
+        await StopAsync();
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
