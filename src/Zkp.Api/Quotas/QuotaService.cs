@@ -28,12 +28,13 @@ public sealed class QuotaService(ZkpDbContext db, IOptions<PlanOptions> plans, T
         plan ??= await PlanOfAsync(organizationId, cancellationToken);
         var limit = plans.Value.For(plan).MonthlyQuota ?? int.MaxValue;
         var month = MonthKey(time.GetUtcNow());
-        var used = await db.Database.SqlQuery<int>($"""
-            INSERT INTO quota_usage (organization_id, month_key, used) VALUES ({organizationId}, {month}, 1)
+        // A raw statement, not Database.SqlQuery: this runs on every verification (see RawStatement).
+        var used = await RawStatement.QueryColumnAsync<int>(db, """
+            INSERT INTO quota_usage (organization_id, month_key, used) VALUES (@p0, @p1, 1)
             ON CONFLICT (organization_id, month_key) DO UPDATE SET used = quota_usage.used + 1
-            WHERE quota_usage.used < {limit}
-            RETURNING used AS "Value"
-            """).ToListAsync(cancellationToken);
+            WHERE quota_usage.used < @p2
+            RETURNING used
+            """, [organizationId, month, limit], cancellationToken);
         return used.Count == 1 && used[0] <= limit;
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Zkp.Api.Infrastructure;
 using Zkp.Api.Security;
 using Zkp.Credentials.Verification;
@@ -21,21 +20,22 @@ public sealed class DatabaseChallengeStore(ZkpDbContext db, byte[] tokenHash, Da
     {
         ArgumentException.ThrowIfNullOrEmpty(domain);
         ArgumentException.ThrowIfNullOrEmpty(challenge);
-        return SecretHashing.HashesEqual(Insert(domain, challenge).AsEnumerable().Single(), tokenHash);
+        return SecretHashing.HashesEqual(RawStatement.QueryColumn<byte[]>(db, InsertSql, Parameters(domain, challenge)).Single(), tokenHash);
     }
 
     public async ValueTask<bool> TryConsumeAsync(string domain, string challenge, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(domain);
         ArgumentException.ThrowIfNullOrEmpty(challenge);
-        // Enumerated, not composed: the INSERT cannot become a subquery.
-        var stored = (await Insert(domain, challenge).ToListAsync(cancellationToken)).Single();
+        var stored = (await RawStatement.QueryColumnAsync<byte[]>(db, InsertSql, Parameters(domain, challenge), cancellationToken)).Single();
         return SecretHashing.HashesEqual(stored, tokenHash);
     }
 
-    private IQueryable<byte[]> Insert(string domain, string challenge) => db.Database.SqlQuery<byte[]>($"""
-        INSERT INTO used_challenges (domain, challenge, token_hash, used_utc) VALUES ({domain}, {challenge}, {tokenHash}, {nowUtc})
+    private const string InsertSql = """
+        INSERT INTO used_challenges (domain, challenge, token_hash, used_utc) VALUES (@p0, @p1, @p2, @p3)
         ON CONFLICT (domain, challenge) DO UPDATE SET domain = excluded.domain
-        RETURNING token_hash AS "Value"
-        """);
+        RETURNING token_hash
+        """;
+
+    private object[] Parameters(string domain, string challenge) => [domain, challenge, tokenHash, nowUtc];
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Zkp.Api.Registry;
+using Zkp.Api.Security;
 
 namespace Zkp.Api.Tests.Functional;
 
@@ -98,5 +99,30 @@ public sealed class SqliteIssuanceTests : ApiTestBase
         Assert.Equal("active", Str(body, "status"));
         Assert.Equal($"urn:uuid:{Str(body, "id")}", Str(body.GetProperty("credential"), "id"));
         Assert.Equal((1, 1), WithDb(db => (db.Credentials.Count(), db.StatusLists.Single().AllocatedCount)));
+    }
+
+    [Fact]
+    public async Task A_lender_verifies_on_sqlite_and_the_challenge_and_quota_rows_are_written_once()
+    {
+        var token = await DemoMemberTokenAsync("""{"annual_income":85000,"credit_score":742}""");
+        using var issued = await PostJsonAsync("/api/v1/credentials/issue", new { claim_type = "income_range", threshold = 50000 }, bearer: token);
+        var credentialId = Str(await JsonAsync(issued, HttpStatusCode.Created), "id");
+        using var generated = await PostJsonAsync("/api/v1/qr/generate", new { credential_ids = new[] { credentialId } }, bearer: token);
+        var qr = Str(await JsonAsync(generated, HttpStatusCode.Created), "token");
+        var lender = await RegisterLenderAsync(NewEmail("lender"));
+        var apiKey = Str(lender, "api_key");
+        var organizationId = Guid.Parse(Str(lender, "organization_id"));
+
+        // The same token twice (a lender's retry): both runs verify and count; the challenge row stays the first one.
+        for (var run = 1; run <= 2; run++)
+        {
+            using var verified = await PostJsonAsync("/api/v1/verify/proof", new { token = qr }, apiKey: apiKey);
+            var body = await JsonAsync(verified, HttpStatusCode.OK);
+            Assert.True(body.GetProperty("all_verified").GetBoolean());
+            var challenge = WithDb(db => db.UsedChallenges.Single());
+            Assert.Equal(SecretHashing.Sha256(qr), challenge.TokenHash);
+            Assert.Equal(run, WithDb(db => db.QuotaUsages.Single(q => q.OrganizationId == organizationId).Used));
+            Assert.Equal(run, WithDb(db => db.Verifications.Count(v => v.LenderOrganizationId == organizationId && v.AllVerified)));
+        }
     }
 }
