@@ -217,8 +217,8 @@ public static class Groth16Prover
         return sum;
     }
 
-    // Four covers the small-key jobs (about 27 ms of one-core work for the claim circuit, no job
-    // over a fifth of it): more workers would only wait.
+    // Four covers the small-key jobs (about 28 ms of one-core work for the claim circuit, the
+    // longest, B2, about 6 ms of it): more workers would mostly wait.
     private const int MaxSmallKeyWorkers = 4;
 
     /// <summary>
