@@ -77,7 +77,7 @@ public static class Msm
         var canonical = Canonical(bases.Table.Count, scalars);
         try
         {
-            return new G1Jacobian(Pippenger<Fp>.RunPrepared(bases.Table, canonical, maxDegreeOfParallelism));
+            return new G1Jacobian(Pippenger<Fp>.RunPrepared(bases.Table, 0, canonical, maxDegreeOfParallelism));
         }
         finally
         {
@@ -92,7 +92,29 @@ public static class Msm
         var canonical = Canonical(bases.Table.Count, scalars);
         try
         {
-            return new G2Jacobian(Pippenger<Fp2>.RunPrepared(bases.Table, canonical, maxDegreeOfParallelism));
+            return new G2Jacobian(Pippenger<Fp2>.RunPrepared(bases.Table, 0, canonical, maxDegreeOfParallelism));
+        }
+        finally
+        {
+            Array.Clear(canonical);
+        }
+    }
+
+    /// <summary>
+    /// sum_i [scalars[i]] bases[start + i]: an MSM over a contiguous range of prepared bases, so a
+    /// caller can split one table's terms into parts that become ready at different times (the
+    /// prover's C part from the witness, its H parts after the FFTs) without a table per part.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range start..start + scalars.Length is not inside the bases.</exception>
+    public static G1Jacobian G1(G1MsmBases bases, int start, ReadOnlySpan<Fr> scalars, int maxDegreeOfParallelism = 0)
+    {
+        ArgumentNullException.ThrowIfNull(bases);
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(start, bases.Table.Count - scalars.Length);
+        var canonical = Canonical(scalars.Length, scalars);
+        try
+        {
+            return new G1Jacobian(Pippenger<Fp>.RunPrepared(bases.Table, start, canonical, maxDegreeOfParallelism));
         }
         finally
         {

@@ -235,6 +235,52 @@ public class MsmTests
         Assert.True(expected == Msm.G2(bases, scalars, maxDegreeOfParallelism: 1));
     }
 
+    // The prover splits one table (C then H points) into ranges that become ready at different
+    // times; each range's MSM must equal the naive sum over exactly those bases, and the ranges'
+    // sums must add up to the whole table's MSM.
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void G1_msm_over_a_range_of_prepared_bases_equals_naive_sum_of_that_range(int maxDegreeOfParallelism)
+    {
+        const int n = 700;
+        var (points, scalars) = RandomG1Input(n, 4242);
+        scalars[0] = Fr.One;
+        scalars[1] = -Fr.One; // M - 1
+        scalars[n - 1] = -Fr.One;
+        scalars[n - 2] = Fr.Zero;
+        var bases = Msm.PrepareG1(points, maxDegreeOfParallelism);
+        var whole = Msm.G1(bases, scalars, maxDegreeOfParallelism);
+        var sumOfRanges = G1Jacobian.Infinity;
+        int[] cuts = [0, 1, 2, 250, 251, 563, n - 1, n];
+        for (int k = 0; k + 1 < cuts.Length; k++)
+        {
+            int from = cuts[k];
+            int length = cuts[k + 1] - from;
+            var rangeScalars = scalars.AsSpan(from, length);
+            var expected = NaiveG1(points[from..(from + length)], rangeScalars.ToArray());
+            var actual = Msm.G1(bases, from, rangeScalars, maxDegreeOfParallelism);
+            Assert.True(expected == actual, $"range {from}..{from + length}");
+            sumOfRanges += actual;
+        }
+
+        Assert.True(whole == sumOfRanges);
+        Assert.True(whole == Msm.G1(bases, 0, scalars, maxDegreeOfParallelism));
+        Assert.True(Msm.G1(bases, n, ReadOnlySpan<Fr>.Empty, maxDegreeOfParallelism).IsInfinity);
+        Assert.True(Msm.G1(bases, 5, new Fr[10], maxDegreeOfParallelism).IsInfinity);
+    }
+
+    [Fact]
+    public void A_range_outside_the_prepared_bases_is_rejected()
+    {
+        var (points, scalars) = RandomG1Input(20, 3);
+        var bases = Msm.PrepareG1(points);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Msm.G1(bases, -1, scalars.AsSpan(0, 2)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Msm.G1(bases, 19, scalars.AsSpan(0, 2)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Msm.G1(bases, 1, scalars));
+        Assert.Throws<ArgumentNullException>(() => Msm.G1(null!, 0, scalars));
+    }
+
     [Fact]
     public void Prepared_bases_reject_a_scalar_count_mismatch_and_report_their_size()
     {

@@ -108,6 +108,33 @@ public class Groth16Tests
         Assert.False(Groth16Verifier.Verify(key.VerifyingKey, signals, Groth16Prover.Prove(key, bad)));
     }
 
+    // The small-key prover runs its jobs (FFT pairs, H parts, C, A, B1, B2) on this many workers;
+    // any split of H, any order and one worker (a single core or a busy thread pool) must give a
+    // proof that verifies, with plain MSMs (first proof) and over prepared bases (later proofs).
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(7)]
+    public void Small_key_proofs_verify_for_any_number_of_workers(int workers)
+    {
+        var circuit = Sample();
+        var key = Groth16Setup.Run(circuit.R1cs);
+        var witness = circuit.Solve(SampleInputs(150));
+        var signals = witness.PublicSignals();
+        for (int proof = 0; proof < 3; proof++)
+        {
+            Assert.True(Groth16Verifier.Verify(key.VerifyingKey, signals, Groth16Prover.Prove(key, witness.Values, workers)), $"proof {proof}");
+            Assert.Equal(proof > 0, key.HasPreparedBases);
+        }
+
+        var bad = witness.Values.ToArray();
+        bad[^1] += Fr.One;
+        Assert.False(Groth16Verifier.Verify(key.VerifyingKey, signals, Groth16Prover.Prove(key, bad, workers)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Groth16Prover.Prove(key, witness.Values, 0));
+    }
+
     [Fact]
     public void The_prepared_bases_limit_decides_whether_a_key_builds_tables()
     {

@@ -251,9 +251,10 @@ internal static class Pippenger<T>
     /// MSM over prepared bases (bases[i * tableWindows + w] = 2^(c w) P_i): every window's digit
     /// adds its shifted base into one shared set of buckets, so the running-sum reduction happens
     /// once instead of once per window and there is no doubling at all. Terms are split into
-    /// contiguous parts (one bucket set each) when running in parallel.
+    /// contiguous parts (one bucket set each) when running in parallel. scalars[i] multiplies base
+    /// <paramref name="start"/> + i (the caller checks that the range is inside the table).
     /// </summary>
-    public static JacobianPoint<T> RunPrepared(PreparedBases<T> table, ReadOnlySpan<Limbs256> scalars, int maxDegreeOfParallelism)
+    public static JacobianPoint<T> RunPrepared(PreparedBases<T> table, int start, ReadOnlySpan<Limbs256> scalars, int maxDegreeOfParallelism)
     {
         Span<int> bitLengthCounts = stackalloc int[257];
         bitLengthCounts.Clear();
@@ -266,11 +267,11 @@ internal static class Pippenger<T>
         for (int i = 0; i < scalars.Length; i++)
         {
             int bits = scalars[i].BitLength;
-            if (bits == 0 || bases[i * tableWindows].IsInfinity)
+            if (bits == 0 || bases[(start + i) * tableWindows].IsInfinity)
             {
                 continue;
             }
-            termIndex[terms] = i;
+            termIndex[terms] = start + i;
             termScalars[terms] = scalars[i];
             terms++;
             bitLengthCounts[bits]++;
