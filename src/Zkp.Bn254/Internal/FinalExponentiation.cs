@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Zkp.Bn254.Internal;
 
 /// <summary>
@@ -8,6 +10,7 @@ namespace Zkp.Bn254.Internal;
 /// evaluated by the addition chain of Scott et al., "On the final exponentiation for calculating
 /// pairings on ordinary elliptic curves" (three exponentiations by u with cyclotomic squarings).
 /// </summary>
+[SkipLocalsInit]
 internal static class FinalExponentiation
 {
     /// <summary>

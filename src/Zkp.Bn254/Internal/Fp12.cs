@@ -7,6 +7,7 @@ namespace Zkp.Bn254.Internal;
 /// F_p12 = F_p6[w]/(w^2 - v); an element is C0 + C1 w. As a vector over F_p2 in powers of w the
 /// coefficients are (C0.C0, C1.C0, C0.C1, C1.C1, C0.C2, C1.C2) for w^0..w^5, with w^6 = xi.
 /// </summary>
+[SkipLocalsInit]
 internal readonly partial struct Fp12 : IEquatable<Fp12>
 {
     public readonly Fp6 C0;
@@ -24,46 +25,49 @@ internal readonly partial struct Fp12 : IEquatable<Fp12>
 
     public bool IsZero => C0.IsZero & C1.IsZero;
 
-    /// <summary>Karatsuba over F_p6: three F_p6 multiplications.</summary>
+    /// <summary>Karatsuba over F_p6: three F_p6 multiplications. result may alias a or b.</summary>
+    // The additions go through calls (Fp6.AddCall, SubtractTwo, AddTimesV) so that each is fully
+    // inlined in a small method; inlined here they exceeded the JIT's per-method limits (see Fp6.Multiply).
     public static void Multiply(in Fp12 a, in Fp12 b, out Fp12 result)
     {
         Fp6.Multiply(in a.C0, in b.C0, out var t0);
         Fp6.Multiply(in a.C1, in b.C1, out var t1);
-        var x = a.C0 + a.C1;
-        var y = b.C0 + b.C1;
+        Fp6.AddCall(in a.C0, in a.C1, out var x);
+        Fp6.AddCall(in b.C0, in b.C1, out var y);
         Fp6.Multiply(in x, in y, out var c1);
-        c1 = c1 - t0 - t1;
-        Fp6.MultiplyByV(in t1, out var vT1);
-        result = new(t0 + vT1, c1);
+        Fp6.SubtractTwo(in c1, in t0, in t1, out c1);
+        Fp6.AddTimesV(in t0, in t1, out var c0);
+        result = new(c0, c1);
     }
 
-    /// <summary>Complex squaring: two F_p6 multiplications.</summary>
+    /// <summary>Complex squaring: two F_p6 multiplications. result may alias a.</summary>
     public static void Square(in Fp12 a, out Fp12 result)
     {
         Fp6.Multiply(in a.C0, in a.C1, out var t);
-        Fp6.MultiplyByV(in a.C1, out var vA1);
-        var x = a.C0 + a.C1;
-        var y = a.C0 + vA1;
+        Fp6.AddCall(in a.C0, in a.C1, out var x);
+        Fp6.AddTimesV(in a.C0, in a.C1, out var y);
         Fp6.Multiply(in x, in y, out var c0);
-        Fp6.MultiplyByV(in t, out var vT);
-        c0 = c0 - t - vT;
-        result = new(c0, t + t);
+        Fp6.SubtractWithTimesV(in c0, in t, out c0);
+        Fp6.AddCall(in t, in t, out var c1);
+        result = new(c0, c1);
     }
 
     /// <summary>
     /// Multiplies by the sparse line value d0 + (d3 + d4 v) w, i.e. coefficients at w^0, w^1 and w^3
     /// (the "034" shape of a D-type twist line): 13 F_p2 multiplications instead of 18.
     /// </summary>
+    // Not inlined into the Miller loop, and its additions as calls, for the JIT limits described at Multiply.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void MultiplyBy034(in Fp12 a, in Fp2 d0, in Fp2 d3, in Fp2 d4, out Fp12 result)
     {
         Fp6.MultiplyByFp2(in a.C0, in d0, out var t0);
         Fp6.MultiplyBy01(in a.C1, in d3, in d4, out var t1);
-        var sum = a.C0 + a.C1;
-        var d0d3 = d0 + d3;
+        Fp6.AddCall(in a.C0, in a.C1, out var sum);
+        Fp2.Add(in d0, in d3, out var d0d3);
         Fp6.MultiplyBy01(in sum, in d0d3, in d4, out var c1);
-        c1 = c1 - t0 - t1;
-        Fp6.MultiplyByV(in t1, out var vT1);
-        result = new(vT1 + t0, c1);
+        Fp6.SubtractTwo(in c1, in t0, in t1, out c1);
+        Fp6.AddTimesV(in t0, in t1, out var c0);
+        result = new(c0, c1);
     }
 
     /// <summary>
@@ -71,13 +75,13 @@ internal readonly partial struct Fp12 : IEquatable<Fp12>
     /// (prepared lines, see <see cref="MillerLoop.Prepare"/>): a (1 + e w) = (a.C0 + v a.C1 e) + (a.C1 + a.C0 e) w
     /// with e = d3 + d4 v, so 10 F_p2 multiplications instead of the 13 of <see cref="MultiplyBy034"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void MultiplyBy34(in Fp12 a, in Fp2 d3, in Fp2 d4, out Fp12 result)
     {
         Fp6.MultiplyBy01(in a.C1, in d3, in d4, out var t1);
         Fp6.MultiplyBy01(in a.C0, in d3, in d4, out var t0);
-        Fp6.MultiplyByV(in t1, out var vT1);
-        Fp6.Add(in a.C0, in vT1, out var c0);
-        Fp6.Add(in a.C1, in t0, out var c1);
+        Fp6.AddTimesV(in a.C0, in t1, out var c0);
+        Fp6.AddCall(in a.C1, in t0, out var c1);
         result = new(c0, c1);
     }
 

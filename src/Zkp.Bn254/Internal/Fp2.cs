@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 namespace Zkp.Bn254.Internal;
 
 /// <summary>F_p2 = F_p[u]/(u^2 + 1); an element is C0 + C1*u.</summary>
+[SkipLocalsInit]
 internal readonly struct Fp2 : IFieldOps<Fp2>, IEquatable<Fp2>
 {
     public readonly Fp C0;
@@ -85,6 +86,17 @@ internal readonly struct Fp2 : IFieldOps<Fp2>, IEquatable<Fp2>
     {
         MontgomeryArithmetic<FpModulus>.MultiplyComplex(
             in a.C0.Limbs, in a.C1.Limbs, in b.C0.Limbs, in b.C1.Limbs, out var c0, out var c1);
+        result = new(new Fp(c0), new Fp(c1));
+    }
+
+    /// <summary>result = (a + b)(c + d) with the two sums formed inside, as one call (see Fp6.Multiply).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void MultiplySums(in Fp2 a, in Fp2 b, in Fp2 c, in Fp2 d, out Fp2 result)
+    {
+        Add(in a, in b, out var x);
+        Add(in c, in d, out var y);
+        MontgomeryArithmetic<FpModulus>.MultiplyComplex(
+            in x.C0.Limbs, in x.C1.Limbs, in y.C0.Limbs, in y.C1.Limbs, out var c0, out var c1);
         result = new(new Fp(c0), new Fp(c1));
     }
 

@@ -41,6 +41,7 @@ internal readonly struct PreparedLine
 /// Costello-Lange-Naehrig, "Faster pairing computations on curves with high-degree twists", D-type
 /// twist). Inputs are assumed on their curves and in their subgroups.
 /// </summary>
+[SkipLocalsInit]
 internal static class MillerLoop
 {
     /// <summary>Non-adjacent form of 6u + 2, least significant digit first.</summary>
@@ -64,42 +65,114 @@ internal static class MillerLoop
     }
 
     /// <summary>Doubles T in place and returns the tangent line (scaled by an F_p2 factor the final exponentiation removes).</summary>
+    /// <remarks>
+    /// Costello-Lange-Naehrig / Aranha et al. doubling with A = XY/2, B = Y^2, C = Z^2, E = 3b'C,
+    /// F = 3E, G = (B + F)/2, H = (Y + Z)^2 - (B + C): X' = A(B - F), Y' = G^2 - 3E^2, Z' = BH, line
+    /// (-H, 3X^2, E - B). In three calls so that the JIT inlines every addition in each (one method
+    /// exceeded its per-method limits and called additions and constructors out of line).
+    /// </remarks>
     private static LineCoefficients DoublingStep(ref Fp2 x, ref Fp2 y, ref Fp2 z)
     {
-        var a = x * y;
+        DoublingTerms(in y, in z, out var b, out var e, out var h, out var negH);
+        DoublingLine(in x, in b, in e, out var threeJ, out var i);
+        DoublingPoint(ref x, ref y, ref z, in b, in e, in h);
+        return new LineCoefficients(negH, threeJ, i);
+    }
+
+    /// <summary>B = Y^2, E = 3b'Z^2, H = (Y + Z)^2 - (Y^2 + Z^2) and -H.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void DoublingTerms(in Fp2 y, in Fp2 z, out Fp2 b, out Fp2 e, out Fp2 h, out Fp2 negH)
+    {
+        Fp2.Square(in y, out var bb);
+        Fp2.Square(in z, out var c);
+        Fp2.Add(in y, in z, out var yz);
+        Fp2.Square(in yz, out var hh);
+        Fp2.Add(in bb, in c, out var bc);
+        Fp2.Subtract(in hh, in bc, out hh);
+        Fp2.Multiply(in Fp2.TwistB3, in c, out e);
+        Fp2.Negate(in hh, out negH);
+        b = bb;
+        h = hh;
+    }
+
+    /// <summary>The line's 3X^2 and E - B.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void DoublingLine(in Fp2 x, in Fp2 b, in Fp2 e, out Fp2 threeJ, out Fp2 i)
+    {
+        Fp2.Square(in x, out var j);
+        Fp2.Double(in j, out var j2);
+        Fp2.Add(in j2, in j, out threeJ);
+        Fp2.Subtract(in e, in b, out i);
+    }
+
+    /// <summary>X' = (XY/2)(B - 3E), Y' = ((B + 3E)/2)^2 - 3E^2, Z' = BH.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void DoublingPoint(ref Fp2 x, ref Fp2 y, ref Fp2 z, in Fp2 b, in Fp2 e, in Fp2 h)
+    {
+        Fp2.Multiply(in x, in y, out var a);
         Fp2.Halve(in a, out a);
-        var b = y.Square();
-        var c = z.Square();
-        var e = Fp2.TwistB3 * c;
-        var f = e + e + e;
-        var g = b + f;
+        Fp2.Double(in e, out var f);
+        Fp2.Add(in f, in e, out f);
+        Fp2.Add(in b, in f, out var g);
         Fp2.Halve(in g, out g);
-        var h = (y + z).Square() - (b + c);
-        var i = e - b;
-        var j = x.Square();
-        var eSquare = e.Square();
-        x = a * (b - f);
-        y = g.Square() - (eSquare + eSquare + eSquare);
-        z = b * h;
-        return new LineCoefficients(-h, j + j + j, i);
+        Fp2.Subtract(in b, in f, out var bf);
+        Fp2.Square(in e, out var eSquare);
+        Fp2.Double(in eSquare, out var e2);
+        Fp2.Add(in e2, in eSquare, out eSquare);
+        Fp2.Square(in g, out g);
+        Fp2.Multiply(in a, in bf, out x);
+        Fp2.Subtract(in g, in eSquare, out y);
+        Fp2.Multiply(in b, in h, out z);
     }
 
     /// <summary>Adds the affine point Q to T in place and returns the chord line.</summary>
     internal static LineCoefficients AdditionStep(ref Fp2 x, ref Fp2 y, ref Fp2 z, in AffinePoint<Fp2> q)
     {
-        var theta = y - q.Y * z;
-        var lambda = x - q.X * z;
-        var c = theta.Square();
-        var d = lambda.Square();
-        var e = lambda * d;
-        var f = z * c;
-        var g = x * d;
-        var h = e + f - (g + g);
-        x = lambda * h;
-        y = theta * (g - h) - e * y;
-        z *= e;
-        var j = theta * q.X - lambda * q.Y;
-        return new LineCoefficients(lambda, -theta, j);
+        var qx = q.X;
+        var qy = q.Y;
+        AdditionTerms(in x, in y, in z, in qx, in qy, out var theta, out var lambda, out var j, out var negTheta);
+        AdditionPoint(ref x, ref y, ref z, in theta, in lambda);
+        return new LineCoefficients(lambda, negTheta, j);
+    }
+
+    /// <summary>theta = Y - yQ Z, lambda = X - xQ Z, the line's theta xQ - lambda yQ, and -theta.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AdditionTerms(
+        in Fp2 x, in Fp2 y, in Fp2 z, in Fp2 qx, in Fp2 qy, out Fp2 theta, out Fp2 lambda, out Fp2 j, out Fp2 negTheta)
+    {
+        Fp2.Multiply(in qy, in z, out var t);
+        Fp2.Subtract(in y, in t, out var th);
+        Fp2.Multiply(in qx, in z, out var l);
+        Fp2.Subtract(in x, in l, out var la);
+        Fp2.Multiply(in th, in qx, out var j1);
+        Fp2.Multiply(in la, in qy, out var j2);
+        Fp2.Subtract(in j1, in j2, out j);
+        Fp2.Negate(in th, out negTheta);
+        theta = th;
+        lambda = la;
+    }
+
+    /// <summary>
+    /// C = theta^2, D = lambda^2, E = lambda D, F = Z C, G = X D, H = E + F - 2G:
+    /// X' = lambda H, Y' = theta (G - H) - E Y, Z' = Z E.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AdditionPoint(ref Fp2 x, ref Fp2 y, ref Fp2 z, in Fp2 theta, in Fp2 lambda)
+    {
+        Fp2.Square(in theta, out var c);
+        Fp2.Square(in lambda, out var d);
+        Fp2.Multiply(in lambda, in d, out var e);
+        Fp2.Multiply(in z, in c, out var f);
+        Fp2.Multiply(in x, in d, out var g);
+        Fp2.Add(in e, in f, out var h);
+        Fp2.Double(in g, out var g2);
+        Fp2.Subtract(in h, in g2, out h);
+        Fp2.Multiply(in lambda, in h, out x);
+        Fp2.Subtract(in g, in h, out var gh);
+        Fp2.Multiply(in theta, in gh, out var y1);
+        Fp2.Multiply(in e, in y, out var y2);
+        Fp2.Subtract(in y1, in y2, out y);
+        Fp2.Multiply(in z, in e, out z);
     }
 
     /// <summary>
