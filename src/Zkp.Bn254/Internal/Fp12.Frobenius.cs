@@ -76,10 +76,14 @@ internal readonly partial struct Fp12
         SquareFp4(in x.C0.C0, in x.C1.C1, out var t0, out var t6, xiOnB: false);
         SquareFp4(in x.C1.C0, in x.C0.C2, out var t2, out var t7, xiOnB: false);
         SquareFp4(in x.C0.C1, in x.C1.C2, out var t4, out var t8, xiOnB: true);
-        CyclotomicEnding(in t0, in x.C0.C0, in t6, in x.C1.C1, out var z00, out var z11);
-        CyclotomicEnding(in t2, in x.C0.C1, in t7, in x.C1.C2, out var z01, out var z12);
-        CyclotomicEnding(in t4, in x.C0.C2, in t8, in x.C1.C0, out var z02, out var z10);
-        result = new(new Fp6(z00, z01, z02), new Fp6(z10, z11, z12));
+        // Each ending writes exactly the two coefficients it reads from x (after reading them), and the
+        // squarings above have read all of x, so the result is written in place even when it aliases x.
+        Unsafe.SkipInit(out result);
+        ref var r0 = ref OutC0(ref result);
+        ref var r1 = ref OutC1(ref result);
+        CyclotomicEnding(in t0, in x.C0.C0, in t6, in x.C1.C1, out Unsafe.AsRef(in r0.C0), out Unsafe.AsRef(in r1.C1));
+        CyclotomicEnding(in t2, in x.C0.C1, in t7, in x.C1.C2, out Unsafe.AsRef(in r0.C1), out Unsafe.AsRef(in r1.C2));
+        CyclotomicEnding(in t4, in x.C0.C2, in t8, in x.C1.C0, out Unsafe.AsRef(in r0.C2), out Unsafe.AsRef(in r1.C0));
     }
 
     /// <summary>
@@ -108,8 +112,8 @@ internal readonly partial struct Fp12
 
     /// <summary>
     /// The Granger-Scott ending for two output coefficients: zA = 3 tA - 2 xA and zB = 3 tB + 2 xB, as
-    /// 2(t -+ x) + t with reduced additions. Outputs must not alias the inputs (CyclotomicSquare passes
-    /// fresh locals).
+    /// 2(t -+ x) + t with reduced additions. zA may alias xA and zB may alias xB (each is read before
+    /// the output is written); no other aliasing is allowed (zA is written before xB is read).
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void CyclotomicEnding(in Fp2 tA, in Fp2 xA, in Fp2 tB, in Fp2 xB, out Fp2 zA, out Fp2 zB)
