@@ -180,6 +180,48 @@ public class TowerReferenceTests
     }
 
     [Fact]
+    public void Product_of_sums_matches_BigInteger_with_its_unreduced_left_sum_at_the_bound()
+    {
+        // (a + b)(c + d) in F_p2 = F_p[u]/(u^2 + 1); the BMI2 path leaves a + b unreduced (up to 2p - 2
+        // per coefficient), which is the largest left operand its sums of products see.
+        var p = Fp.Modulus;
+        var rng = new Random(505);
+        var edges = new[] { Fp2.Zero, Fp2.One, MaxFp2, new Fp2(Fp.Zero, Fp.FromBigInteger(p - 1)), new Fp2(Fp.FromBigInteger(p - 1), Fp.Zero) };
+        var values = edges.Concat(Enumerable.Range(0, 10).Select(_ => TestPoints.RandomFp2(rng))).ToArray();
+        static (BigInteger, BigInteger) Big(in Fp2 x) => (x.C0.ToBigInteger(), x.C1.ToBigInteger());
+        for (int i = 0; i < values.Length; i++)
+        {
+            var a = values[i];
+            foreach (var b in values.Take(6))
+            {
+                for (int k = 0; k < 6; k++)
+                {
+                    var c = values[k];
+                    foreach (var dd in new[] { values[(i + k + 5) % values.Length], Fp2.Zero, MaxFp2 })
+                    {
+                        var (a0, a1) = Big(a);
+                        var (b0, b1) = Big(b);
+                        var (c0, c1) = Big(c);
+                        var (d0, d1) = Big(dd);
+                        BigInteger x0 = a0 + b0, x1 = a1 + b1, y0 = c0 + d0, y1 = c1 + d1;
+                        var expected = new Fp2(
+                            Fp.FromBigInteger((((x0 * y0 - x1 * y1) % p) + p) % p),
+                            Fp.FromBigInteger((x0 * y1 + x1 * y0) % p));
+                        Fp2.MultiplySums(in a, in b, in c, in dd, out var r);
+                        Assert.Equal(expected, r);
+                        var alias = a;
+                        Fp2.MultiplySums(in alias, in b, in c, in dd, out alias);
+                        Assert.Equal(expected, alias);
+                        alias = dd;
+                        Fp2.MultiplySums(in a, in b, in c, in alias, out alias);
+                        Assert.Equal(expected, alias);
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Reference_schoolbook_is_itself_exact_against_BigInteger_polynomials()
     {
         // Guards the reference: F_p12 as F_p[t] / (t^12 - 18 t^6 + 82), t = w, u = t^6 - 9
