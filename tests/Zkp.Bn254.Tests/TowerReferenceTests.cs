@@ -222,6 +222,44 @@ public class TowerReferenceTests
     }
 
     [Fact]
+    public void Line_pair_products_match_two_sparse_products_and_the_schoolbook_product()
+    {
+        var rng = new Random(506);
+        var lines = new List<(Fp2, Fp2, Fp2)>
+        {
+            (MaxFp2, MaxFp2, MaxFp2),
+            (Fp2.Zero, Fp2.Zero, Fp2.Zero),
+            (Fp2.One, Fp2.Zero, MaxFp2),
+        };
+        for (int i = 0; i < 6; i++)
+        {
+            lines.Add((TestPoints.RandomFp2(rng), TestPoints.RandomFp2(rng), TestPoints.RandomFp2(rng)));
+        }
+        static Fp12 AsFp12((Fp2 D0, Fp2 D3, Fp2 D4) l) => new(new Fp6(l.D0, Fp2.Zero, Fp2.Zero), new Fp6(l.D3, l.D4, Fp2.Zero));
+        var values = Fp12Values(rng).ToArray();
+        foreach (var d in lines)
+        {
+            foreach (var e in lines.Take(5))
+            {
+                Fp12.MultiplyLines(in d.Item1, in d.Item2, in d.Item3, in e.Item1, in e.Item2, in e.Item3, out var pair);
+                Assert.Equal(ReferenceMultiply(AsFp12(d), AsFp12(e)), pair.ToFp12());
+                Assert.True(pair.ToFp12().C1.C2.IsZero);
+                foreach (var f in values.Take(5))
+                {
+                    Fp12.MultiplyBy034(in f, in d.Item1, in d.Item2, in d.Item3, out var once);
+                    Fp12.MultiplyBy034(in once, in e.Item1, in e.Item2, in e.Item3, out var twice);
+                    Fp12.MultiplyByLinePair(in f, in pair, out var r);
+                    Assert.Equal(twice, r);
+                    Assert.Equal(ReferenceMultiply(f, pair.ToFp12()), r);
+                    var alias = f;
+                    Fp12.MultiplyByLinePair(in alias, in pair, out alias);
+                    Assert.Equal(twice, alias);
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Reference_schoolbook_is_itself_exact_against_BigInteger_polynomials()
     {
         // Guards the reference: F_p12 as F_p[t] / (t^12 - 18 t^6 + 82), t = w, u = t^6 - 9
