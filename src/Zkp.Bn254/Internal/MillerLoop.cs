@@ -74,8 +74,8 @@ internal static class MillerLoop
     internal static LineCoefficients DoublingStep(ref Fp2 x, ref Fp2 y, ref Fp2 z)
     {
         DoublingTerms(in y, in z, out var b, out var e, out var h, out var negH);
-        DoublingLine(in x, in b, in e, out var threeJ, out var i);
-        DoublingPoint(ref x, ref y, ref z, in b, in e, in h);
+        DoublingLine(in x, in y, in b, in e, out var threeJ, out var i, out var a);
+        DoublingPoint(ref x, ref y, ref z, in a, in b, in e, in h);
         return new LineCoefficients(negH, threeJ, i);
     }
 
@@ -95,22 +95,22 @@ internal static class MillerLoop
         h = hh;
     }
 
-    /// <summary>The line's 3X^2 and E - B.</summary>
+    /// <summary>The line's 3X^2 and E - B, and A = XY/2 for the new point.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void DoublingLine(in Fp2 x, in Fp2 b, in Fp2 e, out Fp2 threeJ, out Fp2 i)
+    private static void DoublingLine(in Fp2 x, in Fp2 y, in Fp2 b, in Fp2 e, out Fp2 threeJ, out Fp2 i, out Fp2 a)
     {
         Fp2.Square(in x, out var j);
         Fp2.Double(in j, out var j2);
         Fp2.Add(in j2, in j, out threeJ);
         Fp2.Subtract(in e, in b, out i);
+        Fp2.Multiply(in x, in y, out var xy);
+        Fp2.Halve(in xy, out a);
     }
 
-    /// <summary>X' = (XY/2)(B - 3E), Y' = ((B + 3E)/2)^2 - 3E^2, Z' = BH.</summary>
+    /// <summary>X' = A(B - 3E), Y' = ((B + 3E)/2)^2 - 3E^2, Z' = BH.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void DoublingPoint(ref Fp2 x, ref Fp2 y, ref Fp2 z, in Fp2 b, in Fp2 e, in Fp2 h)
+    private static void DoublingPoint(ref Fp2 x, ref Fp2 y, ref Fp2 z, in Fp2 a, in Fp2 b, in Fp2 e, in Fp2 h)
     {
-        Fp2.Multiply(in x, in y, out var a);
-        Fp2.Halve(in a, out a);
         Fp2.Double(in e, out var f);
         Fp2.Add(in f, in e, out f);
         Fp2.Add(in b, in f, out var g);
