@@ -144,4 +144,64 @@ public class PairingTests
             Assert.Equal(stepLine.C2, line.C2);
         }
     }
+
+    [Fact]
+    public void Line_pairs_leave_the_raw_Miller_loop_value_unchanged()
+    {
+        // Reference: one sparse product per line, in the loop's order, with no line pairing and no
+        // first-line shortcut. The field products are exact, so the raw values must agree exactly.
+        static Fp12 Reference(G1Affine[] g1, G2Affine[] g2)
+        {
+            static Fp12 Line(in LineCoefficients l, in G1Affine p) =>
+                new(new Fp6(l.C0 * new Fp2(p.Point.Y, Fp.Zero), Fp2.Zero, Fp2.Zero),
+                    new Fp6(l.C1 * new Fp2(p.Point.X, Fp.Zero), l.C2, Fp2.Zero));
+            var f = Fp12.One;
+            var ts = g2.Select(q => (X: q.Point.X, Y: q.Point.Y, Z: Fp2.One)).ToArray();
+            var digits = MillerLoop.LoopDigits;
+            for (int i = digits.Length - 2; i >= 0; i--)
+            {
+                f *= f;
+                for (int k = 0; k < g1.Length; k++)
+                {
+                    if (g1[k].IsInfinity || g2[k].IsInfinity) { continue; }
+                    var line = MillerLoop.DoublingStep(ref ts[k].X, ref ts[k].Y, ref ts[k].Z);
+                    f *= Line(line, g1[k]);
+                }
+                if (digits[i] == 0) { continue; }
+                for (int k = 0; k < g1.Length; k++)
+                {
+                    if (g1[k].IsInfinity || g2[k].IsInfinity) { continue; }
+                    var q = digits[i] == 1 ? g2[k].Point : CurveArithmetic<Fp2>.Negate(g2[k].Point);
+                    var line = MillerLoop.AdditionStep(ref ts[k].X, ref ts[k].Y, ref ts[k].Z, in q);
+                    f *= Line(line, g1[k]);
+                }
+            }
+            for (int k = 0; k < g1.Length; k++)
+            {
+                if (g1[k].IsInfinity || g2[k].IsInfinity) { continue; }
+                var q1 = G2Subgroup.Psi(g2[k].Point);
+                var q2 = CurveArithmetic<Fp2>.Negate(G2Subgroup.Psi(in q1));
+                f *= Line(MillerLoop.AdditionStep(ref ts[k].X, ref ts[k].Y, ref ts[k].Z, in q1), g1[k]);
+                f *= Line(MillerLoop.AdditionStep(ref ts[k].X, ref ts[k].Y, ref ts[k].Z, in q2), g1[k]);
+            }
+            return f;
+        }
+
+        var rng = new Random(35);
+        var g1 = Enumerable.Range(0, 5).Select(_ => G1Affine.Generator.Multiply(TestPoints.RandomScalar(rng)).ToAffine()).ToArray();
+        var g2 = Enumerable.Range(0, 5).Select(_ => G2Affine.Generator.Multiply(TestPoints.RandomScalar(rng)).ToAffine()).ToArray();
+        for (int n = 1; n <= 5; n++)
+        {
+            Assert.Equal(Reference(g1[..n], g2[..n]), Pairing.MultiMillerLoop(g1[..n], g2[..n]));
+        }
+        // An odd number of active pairs (one skipped at infinity) leaves a line waiting at every flush.
+        G1Affine[] withInfinity = [g1[0], G1Affine.Infinity, g1[2]];
+        Assert.Equal(Reference(withInfinity, g2[..3]), Pairing.MultiMillerLoop(withInfinity, g2[..3]));
+        // The mixed loop: prepared lines go in directly while on-the-fly ones wait in pairs; compare
+        // after the final exponentiation (prepared lines are scaled by F_p2 factors).
+        var prepared = new[] { new G2Prepared(g2[3]), new G2Prepared(g2[4]) };
+        Assert.Equal(
+            FinalExponentiation.Apply(Reference(g1, g2)),
+            FinalExponentiation.Apply(Pairing.MultiMillerLoop(g1[..3], g2[..3], g1[3..], prepared)));
+    }
 }

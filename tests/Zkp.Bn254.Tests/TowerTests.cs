@@ -408,6 +408,19 @@ public class TowerTests
         Assert.Equal(f.Pow(exponent), fast);
         Assert.True(fast.Pow(r).IsOne);
         Assert.False(fast.IsOne);
+        // The G_k = t^(6u^k) chain against the Scott et al. chain it replaced, and the identities it uses.
+        Assert.Equal(FinalExponentiation.ApplyScott(in f), fast);
+        for (int i = 0; i < 4; i++)
+        {
+            var g = TestPoints.RandomFp12(rng);
+            Assert.Equal(FinalExponentiation.ApplyScott(in g), FinalExponentiation.Apply(in g));
+        }
+        BigInteger u = G2Subgroup.CurveParameterU;
+        var l2 = 6 * u * u + 1;
+        var l1 = -36 * BigInteger.Pow(u, 3) - 18 * u * u - 12 * u + 1;
+        var l0 = -36 * BigInteger.Pow(u, 3) - 30 * u * u - 18 * u - 2;
+        Assert.Equal(l1, 1 - 2 * (6 * u) - 3 * (6 * u * u) - 6 * (6 * BigInteger.Pow(u, 3)));
+        Assert.Equal(l0, l1 - 1 - 6 * u - 2 * l2);
     }
 
     [Fact]

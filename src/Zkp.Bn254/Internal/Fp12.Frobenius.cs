@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Zkp.Bn254.Internal;
 
@@ -59,54 +60,69 @@ internal readonly partial struct Fp12
     /// Granger-Scott squaring (eprint 2009/565, sec. 3.2), valid only for elements of the cyclotomic
     /// subgroup (x^(p^6 + 1)... i.e. after the easy part of the final exponentiation). It views F_p12 as
     /// a cubic extension of F_p4 = F_p2[s]/(s^2 - xi) with s = w^3 and uses the norm-one relation.
+    /// Not checked here that x is cyclotomic: for other inputs the result is not x^2 (callers pass the
+    /// easy part's output or powers of it).
     /// </summary>
+    /// <remarks>
+    /// Split into six calls (three F_p4 squarings, three 3t -+ 2x endings), each small enough for the
+    /// JIT to inline every addition in it: written out in one method (and still in three), the JIT
+    /// stopped inlining halfway (its limit on the local variables of one method, which every inlined
+    /// layer of an F_p2 addition adds to) and called additions, constructors and single carry steps out
+    /// of line (see docs/bn254.md, "Fifth session: pairing").
+    /// </remarks>
     public static void CyclotomicSquare(in Fp12 x, out Fp12 result)
     {
         // F_p4 components: (x0, x4) = (w^0, w^3), (x3, x2) = (w^1, w^4), (x1, x5) = (w^2, w^5)
-        ref readonly var x0 = ref x.C0.C0;
-        ref readonly var x1 = ref x.C0.C1;
-        ref readonly var x2 = ref x.C0.C2;
-        ref readonly var x3 = ref x.C1.C0;
-        ref readonly var x4 = ref x.C1.C1;
-        ref readonly var x5 = ref x.C1.C2;
+        SquareFp4(in x.C0.C0, in x.C1.C1, out var t0, out var t6, xiOnB: false);
+        SquareFp4(in x.C1.C0, in x.C0.C2, out var t2, out var t7, xiOnB: false);
+        SquareFp4(in x.C0.C1, in x.C1.C2, out var t4, out var t8, xiOnB: true);
+        // Each ending writes exactly the two coefficients it reads from x (after reading them), and the
+        // squarings above have read all of x, so the result is written in place even when it aliases x.
+        Unsafe.SkipInit(out result);
+        ref var r0 = ref OutC0(ref result);
+        ref var r1 = ref OutC1(ref result);
+        CyclotomicEnding(in t0, in x.C0.C0, in t6, in x.C1.C1, out Unsafe.AsRef(in r0.C0), out Unsafe.AsRef(in r1.C1));
+        CyclotomicEnding(in t2, in x.C0.C1, in t7, in x.C1.C2, out Unsafe.AsRef(in r0.C1), out Unsafe.AsRef(in r1.C2));
+        CyclotomicEnding(in t4, in x.C0.C2, in t8, in x.C1.C0, out Unsafe.AsRef(in r0.C2), out Unsafe.AsRef(in r1.C0));
+    }
 
-        Fp2.Square(in x4, out var t0);
-        Fp2.Square(in x0, out var t1);
-        var t6 = x4 + x0;
-        Fp2.Square(in t6, out t6);
-        t6 = t6 - t0 - t1; // 2 x0 x4
-        Fp2.Square(in x2, out var t2);
-        Fp2.Square(in x3, out var t3);
-        var t7 = x2 + x3;
-        Fp2.Square(in t7, out t7);
-        t7 = t7 - t2 - t3; // 2 x2 x3
-        Fp2.Square(in x5, out var t4);
-        Fp2.Square(in x1, out var t5);
-        var t8 = x5 + x1;
-        Fp2.Square(in t8, out t8);
-        t8 -= t4;
-        t8 -= t5;
-        Fp2.MultiplyByXi(in t8, out t8); // 2 x1 x5 xi
+    /// <summary>
+    /// The square of the F_p4 element a + b s (s^2 = xi): A + B s = (a^2 + xi b^2) + 2ab s, with xi B
+    /// instead of B when <paramref name="xiOnB"/> (a plain, predictable branch). 2ab is formed as
+    /// (a + b)^2 - a^2 - b^2: three F_p2 squarings, each cheaper than a product. Outputs are written
+    /// last, so they may alias the inputs.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void SquareFp4(in Fp2 a, in Fp2 b, out Fp2 aSquare, out Fp2 bSquare, bool xiOnB)
+    {
+        Fp2.Square(in b, out var bb);
+        Fp2.Square(in a, out var aa);
+        Fp2.Add(in a, in b, out var s);
+        Fp2.Square(in s, out s);
+        Fp2.Subtract(in s, in aa, out s);
+        Fp2.Subtract(in s, in bb, out var t); // 2ab
+        if (xiOnB)
+        {
+            Fp2.MultiplyByXi(in t, out t);
+        }
+        Fp2.MultiplyByXi(in bb, out bb);
+        Fp2.Add(in bb, in aa, out aSquare);
+        bSquare = t;
+    }
 
-        Fp2.MultiplyByXi(in t0, out t0);
-        t0 += t1; // x4^2 xi + x0^2
-        Fp2.MultiplyByXi(in t2, out t2);
-        t2 += t3; // x2^2 xi + x3^2
-        Fp2.MultiplyByXi(in t4, out t4);
-        t4 += t5; // x5^2 xi + x1^2
-
-        var z00 = t0 - x0;
-        z00 = z00 + z00 + t0;
-        var z01 = t2 - x1;
-        z01 = z01 + z01 + t2;
-        var z02 = t4 - x2;
-        z02 = z02 + z02 + t4;
-        var z10 = t8 + x3;
-        z10 = z10 + z10 + t8;
-        var z11 = t6 + x4;
-        z11 = z11 + z11 + t6;
-        var z12 = t7 + x5;
-        z12 = z12 + z12 + t7;
-        result = new(new Fp6(z00, z01, z02), new Fp6(z10, z11, z12));
+    /// <summary>
+    /// The Granger-Scott ending for two output coefficients: zA = 3 tA - 2 xA and zB = 3 tB + 2 xB, as
+    /// 2(t -+ x) + t with reduced additions. zA may alias xA and zB may alias xB (each is read before
+    /// the output is written); no other aliasing is allowed (zA is written before xB is read).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void CyclotomicEnding(in Fp2 tA, in Fp2 xA, in Fp2 tB, in Fp2 xB, out Fp2 zA, out Fp2 zB)
+    {
+        Fp2.Subtract(in tA, in xA, out var z);
+        Fp2.Double(in z, out z);
+        Fp2.Add(in z, in tA, out zA);
+        Fp2.Add(in tB, in xB, out z);
+        Fp2.Double(in z, out z);
+        Fp2.Add(in z, in tB, out zB);
     }
 }

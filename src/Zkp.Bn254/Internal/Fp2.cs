@@ -1,9 +1,11 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Zkp.Bn254.Internal;
 
 /// <summary>F_p2 = F_p[u]/(u^2 + 1); an element is C0 + C1*u.</summary>
+[SkipLocalsInit]
 internal readonly struct Fp2 : IFieldOps<Fp2>, IEquatable<Fp2>
 {
     public readonly Fp C0;
@@ -85,6 +87,41 @@ internal readonly struct Fp2 : IFieldOps<Fp2>, IEquatable<Fp2>
     {
         MontgomeryArithmetic<FpModulus>.MultiplyComplex(
             in a.C0.Limbs, in a.C1.Limbs, in b.C0.Limbs, in b.C1.Limbs, out var c0, out var c1);
+        result = new(new Fp(c0), new Fp(c1));
+    }
+
+    /// <summary>
+    /// result = (a + b)(c + d) with the two sums formed inside, as one call (see Fp6.Multiply). Inputs
+    /// reduced; the output is reduced and may alias any input.
+    /// </summary>
+    /// <remarks>
+    /// With BMI2 the left sum stays unreduced (two conditional subtractions fewer): its coefficients are
+    /// below 2p, so the sums of products c0 = x0 y0 + x1 (p - y1) and c1 = x0 y1 + x1 y0 have left
+    /// operands adding up to x0 + x1 &lt; 4p with right operands at most p. In the interleaved
+    /// reduction of <see cref="MontgomeryArithmetic{TModulus}.SumOfProducts"/> the running value then
+    /// stays below x0 + x1 + p &lt; 5p &lt; 2^256 (p &lt; 0.19 * 2^256), so its four limbs still hold it, and
+    /// ends below 4p^2 / 2^256 + p &lt; 1.76p, which its one conditional subtraction reduces fully (the
+    /// bound docs/bn254.md gives for that method; tests drive both sums to 2p - 2 against BigInteger).
+    /// Without BMI2 the Karatsuba path needs reduced operands (its 512-bit cross product must stay below
+    /// p 2^256), so both sums are reduced there.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void MultiplySums(in Fp2 a, in Fp2 b, in Fp2 c, in Fp2 d, out Fp2 result)
+    {
+        Add(in c, in d, out var y);
+        if (Bmi2.X64.IsSupported)
+        {
+            MontgomeryArithmetic<FpModulus>.AddUnreduced(in a.C0.Limbs, in b.C0.Limbs, out var x0);
+            MontgomeryArithmetic<FpModulus>.AddUnreduced(in a.C1.Limbs, in b.C1.Limbs, out var x1);
+            MontgomeryArithmetic<FpModulus>.NegateUnreduced(in y.C1.Limbs, out var negY1);
+            MontgomeryArithmetic<FpModulus>.SumOfProducts(in x0, in y.C0.Limbs, out var r0, in x1, in negY1);
+            MontgomeryArithmetic<FpModulus>.SumOfProducts(in x0, in y.C1.Limbs, out var r1, in x1, in y.C0.Limbs);
+            result = new(new Fp(r0), new Fp(r1));
+            return;
+        }
+        Add(in a, in b, out var x);
+        MontgomeryArithmetic<FpModulus>.MultiplyComplexKaratsuba(
+            in x.C0.Limbs, in x.C1.Limbs, in y.C0.Limbs, in y.C1.Limbs, out var c0, out var c1);
         result = new(new Fp(c0), new Fp(c1));
     }
 

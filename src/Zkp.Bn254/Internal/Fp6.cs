@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Zkp.Bn254.Internal;
 
 /// <summary>F_p6 = F_p2[v]/(v^3 - xi), xi = 9 + u; an element is C0 + C1 v + C2 v^2.</summary>
+[SkipLocalsInit]
 internal readonly struct Fp6 : IEquatable<Fp6>
 {
     public readonly Fp2 C0;
@@ -31,30 +32,104 @@ internal readonly struct Fp6 : IEquatable<Fp6>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Negate(in Fp6 a, out Fp6 result) => result = new(-a.C0, -a.C1, -a.C2);
 
-    /// <summary>Karatsuba-style (Devegili et al.): six F_p2 multiplications.</summary>
+    /// <summary>Karatsuba-style (Devegili et al.): six F_p2 multiplications. result may alias a or b.</summary>
+    /// <remarks>
+    /// Nine calls, each small enough that the JIT inlines every addition inside it: written out in one
+    /// method, the JIT reached its limit on one method's local variables (every inlined layer of an F_p2
+    /// addition adds some) and called additions, constructors and carry steps out of line.
+    /// </remarks>
     public static void Multiply(in Fp6 a, in Fp6 b, out Fp6 result)
     {
         Fp2.Multiply(in a.C0, in b.C0, out var t0);
         Fp2.Multiply(in a.C1, in b.C1, out var t1);
         Fp2.Multiply(in a.C2, in b.C2, out var t2);
+        Fp2.MultiplySums(in a.C1, in a.C2, in b.C1, in b.C2, out var s12);
+        Fp2.MultiplySums(in a.C0, in a.C1, in b.C0, in b.C1, out var s01);
+        Fp2.MultiplySums(in a.C0, in a.C2, in b.C0, in b.C2, out var s02);
+        // a and b are not read below, so the result is written in place even when it aliases them
+        // (a 192-byte copy less; see Fp12.OutC0).
+        Unsafe.SkipInit(out result);
+        CombineC0(in s12, in t1, in t2, in t0, out Unsafe.AsRef(in result.C0));
+        CombineC1(in s01, in t0, in t1, in t2, out Unsafe.AsRef(in result.C1));
+        CombineC2(in s02, in t0, in t2, in t1, out Unsafe.AsRef(in result.C2));
+    }
 
-        var x = a.C1 + a.C2;
-        var y = b.C1 + b.C2;
-        Fp2.Multiply(in x, in y, out var c0);
-        c0 = c0 - t1 - t2;
-        Fp2.MultiplyByXi(in c0, out c0);
-        c0 += t0;
+    /// <summary>xi (s - x - y) + z: the v^0 coefficient of <see cref="Multiply"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void CombineC0(in Fp2 s, in Fp2 x, in Fp2 y, in Fp2 z, out Fp2 result)
+    {
+        Fp2.Subtract(in s, in x, out var r);
+        Fp2.Subtract(in r, in y, out r);
+        Fp2.MultiplyByXi(in r, out r);
+        Fp2.Add(in r, in z, out result);
+    }
 
-        x = a.C0 + a.C1;
-        y = b.C0 + b.C1;
-        Fp2.Multiply(in x, in y, out var c1);
-        Fp2.MultiplyByXi(in t2, out var xiT2);
-        c1 = c1 - t0 - t1 + xiT2;
+    /// <summary>s - x - y + xi z: the v^1 coefficient of <see cref="Multiply"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void CombineC1(in Fp2 s, in Fp2 x, in Fp2 y, in Fp2 z, out Fp2 result)
+    {
+        Fp2.MultiplyByXi(in z, out var xiZ);
+        Fp2.Subtract(in s, in x, out var r);
+        Fp2.Subtract(in r, in y, out r);
+        Fp2.Add(in r, in xiZ, out result);
+    }
 
-        x = a.C0 + a.C2;
-        y = b.C0 + b.C2;
-        Fp2.Multiply(in x, in y, out var c2);
-        c2 = c2 - t0 - t2 + t1;
+    /// <summary>s - x - y + z: the v^2 coefficient of <see cref="Multiply"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void CombineC2(in Fp2 s, in Fp2 x, in Fp2 y, in Fp2 z, out Fp2 result)
+    {
+        Fp2.Subtract(in s, in x, out var r);
+        Fp2.Subtract(in r, in y, out r);
+        Fp2.Add(in r, in z, out result);
+    }
+
+    /// <summary>result = a + b as a call (the F_p12 code's budget-friendly form of <see cref="Add"/>).</summary>
+    // Written out: as a one-line wrapper around Add the method's own (tiny) IL gave the JIT too small an
+    // inlining budget, and two of the three coefficient additions stayed calls.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void AddCall(in Fp6 a, in Fp6 b, out Fp6 result)
+    {
+        Fp2.Add(in a.C0, in b.C0, out var c0);
+        Fp2.Add(in a.C1, in b.C1, out var c1);
+        Fp2.Add(in a.C2, in b.C2, out var c2);
+        result = new(c0, c1, c2);
+    }
+
+    /// <summary>result = s - x - y, coefficient-wise, as a call.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void SubtractTwo(in Fp6 s, in Fp6 x, in Fp6 y, out Fp6 result)
+    {
+        Fp2.Subtract(in s.C0, in x.C0, out var c0);
+        Fp2.Subtract(in c0, in y.C0, out c0);
+        Fp2.Subtract(in s.C1, in x.C1, out var c1);
+        Fp2.Subtract(in c1, in y.C1, out c1);
+        Fp2.Subtract(in s.C2, in x.C2, out var c2);
+        Fp2.Subtract(in c2, in y.C2, out c2);
+        result = new(c0, c1, c2);
+    }
+
+    /// <summary>result = s - t - v t = (s0 - t0 - xi t2, s1 - t1 - t0, s2 - t2 - t1), as a call.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void SubtractWithTimesV(in Fp6 s, in Fp6 t, out Fp6 result)
+    {
+        Fp2.MultiplyByXi(in t.C2, out var xiT2);
+        Fp2.Subtract(in s.C0, in t.C0, out var c0);
+        Fp2.Subtract(in c0, in xiT2, out c0);
+        Fp2.Subtract(in s.C1, in t.C1, out var c1);
+        Fp2.Subtract(in c1, in t.C0, out c1);
+        Fp2.Subtract(in s.C2, in t.C2, out var c2);
+        Fp2.Subtract(in c2, in t.C1, out c2);
+        result = new(c0, c1, c2);
+    }
+
+    /// <summary>result = a + v b = (a0 + xi b2, a1 + b0, a2 + b1), as a call.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void AddTimesV(in Fp6 a, in Fp6 b, out Fp6 result)
+    {
+        Fp2.MultiplyByXi(in b.C2, out var c0);
+        Fp2.Add(in a.C0, in c0, out c0);
+        Fp2.Add(in a.C1, in b.C0, out var c1);
+        Fp2.Add(in a.C2, in b.C1, out var c2);
         result = new(c0, c1, c2);
     }
 
@@ -82,24 +157,26 @@ internal readonly struct Fp6 : IEquatable<Fp6>
         result = new(c0, a.C0, a.C1);
     }
 
-    /// <summary>Multiplies by the sparse element b0 + b1 v (five F_p2 multiplications).</summary>
+    /// <summary>Multiplies by the sparse element b0 + b1 v (five F_p2 multiplications). result may alias a.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void MultiplyBy01(in Fp6 a, in Fp2 b0, in Fp2 b1, out Fp6 result)
     {
         Fp2.Multiply(in a.C0, in b0, out var t0);
         Fp2.Multiply(in a.C1, in b1, out var t1);
-
         Fp2.Multiply(in a.C2, in b1, out var c0);
-        Fp2.MultiplyByXi(in c0, out c0);
-        c0 += t0;
-
-        var x = a.C0 + a.C1;
-        var y = b0 + b1;
-        Fp2.Multiply(in x, in y, out var c1);
-        c1 = c1 - t0 - t1;
-
+        Fp2.MultiplySums(in a.C0, in a.C1, in b0, in b1, out var c1);
         Fp2.Multiply(in a.C2, in b0, out var c2);
-        c2 += t1;
-        result = new(c0, c1, c2);
+        // a, b0 and b1 are not read below (b0, b1 must not alias result), so the result is written in
+        // place (a 192-byte copy less; see Fp12.OutC0).
+        Unsafe.SkipInit(out result);
+        ref var r0 = ref Unsafe.AsRef(in result.C0);
+        ref var r1 = ref Unsafe.AsRef(in result.C1);
+        ref var r2 = ref Unsafe.AsRef(in result.C2);
+        Fp2.MultiplyByXi(in c0, out c0);
+        Fp2.Add(in c0, in t0, out r0);
+        Fp2.Subtract(in c1, in t0, out c1);
+        Fp2.Subtract(in c1, in t1, out r1);
+        Fp2.Add(in c2, in t1, out r2);
     }
 
     /// <summary>Multiplies by the sparse element b1 v.</summary>

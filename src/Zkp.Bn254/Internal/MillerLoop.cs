@@ -41,6 +41,7 @@ internal readonly struct PreparedLine
 /// Costello-Lange-Naehrig, "Faster pairing computations on curves with high-degree twists", D-type
 /// twist). Inputs are assumed on their curves and in their subgroups.
 /// </summary>
+[SkipLocalsInit]
 internal static class MillerLoop
 {
     /// <summary>Non-adjacent form of 6u + 2, least significant digit first.</summary>
@@ -64,42 +65,114 @@ internal static class MillerLoop
     }
 
     /// <summary>Doubles T in place and returns the tangent line (scaled by an F_p2 factor the final exponentiation removes).</summary>
-    private static LineCoefficients DoublingStep(ref Fp2 x, ref Fp2 y, ref Fp2 z)
+    /// <remarks>
+    /// Costello-Lange-Naehrig / Aranha et al. doubling with A = XY/2, B = Y^2, C = Z^2, E = 3b'C,
+    /// F = 3E, G = (B + F)/2, H = (Y + Z)^2 - (B + C): X' = A(B - F), Y' = G^2 - 3E^2, Z' = BH, line
+    /// (-H, 3X^2, E - B). In three calls so that the JIT inlines every addition in each (one method
+    /// exceeded its per-method limits and called additions and constructors out of line).
+    /// </remarks>
+    internal static LineCoefficients DoublingStep(ref Fp2 x, ref Fp2 y, ref Fp2 z)
     {
-        var a = x * y;
-        Fp2.Halve(in a, out a);
-        var b = y.Square();
-        var c = z.Square();
-        var e = Fp2.TwistB3 * c;
-        var f = e + e + e;
-        var g = b + f;
+        DoublingTerms(in y, in z, out var b, out var e, out var h, out var negH);
+        DoublingLine(in x, in y, in b, in e, out var threeJ, out var i, out var a);
+        DoublingPoint(ref x, ref y, ref z, in a, in b, in e, in h);
+        return new LineCoefficients(negH, threeJ, i);
+    }
+
+    /// <summary>B = Y^2, E = 3b'Z^2, H = (Y + Z)^2 - (Y^2 + Z^2) and -H.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void DoublingTerms(in Fp2 y, in Fp2 z, out Fp2 b, out Fp2 e, out Fp2 h, out Fp2 negH)
+    {
+        Fp2.Square(in y, out var bb);
+        Fp2.Square(in z, out var c);
+        Fp2.Add(in y, in z, out var yz);
+        Fp2.Square(in yz, out var hh);
+        Fp2.Add(in bb, in c, out var bc);
+        Fp2.Subtract(in hh, in bc, out hh);
+        Fp2.Multiply(in Fp2.TwistB3, in c, out e);
+        Fp2.Negate(in hh, out negH);
+        b = bb;
+        h = hh;
+    }
+
+    /// <summary>The line's 3X^2 and E - B, and A = XY/2 for the new point.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void DoublingLine(in Fp2 x, in Fp2 y, in Fp2 b, in Fp2 e, out Fp2 threeJ, out Fp2 i, out Fp2 a)
+    {
+        Fp2.Square(in x, out var j);
+        Fp2.Double(in j, out var j2);
+        Fp2.Add(in j2, in j, out threeJ);
+        Fp2.Subtract(in e, in b, out i);
+        Fp2.Multiply(in x, in y, out var xy);
+        Fp2.Halve(in xy, out a);
+    }
+
+    /// <summary>X' = A(B - 3E), Y' = ((B + 3E)/2)^2 - 3E^2, Z' = BH.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void DoublingPoint(ref Fp2 x, ref Fp2 y, ref Fp2 z, in Fp2 a, in Fp2 b, in Fp2 e, in Fp2 h)
+    {
+        Fp2.Double(in e, out var f);
+        Fp2.Add(in f, in e, out f);
+        Fp2.Add(in b, in f, out var g);
         Fp2.Halve(in g, out g);
-        var h = (y + z).Square() - (b + c);
-        var i = e - b;
-        var j = x.Square();
-        var eSquare = e.Square();
-        x = a * (b - f);
-        y = g.Square() - (eSquare + eSquare + eSquare);
-        z = b * h;
-        return new LineCoefficients(-h, j + j + j, i);
+        Fp2.Subtract(in b, in f, out var bf);
+        Fp2.Square(in e, out var eSquare);
+        Fp2.Double(in eSquare, out var e2);
+        Fp2.Add(in e2, in eSquare, out eSquare);
+        Fp2.Square(in g, out g);
+        Fp2.Multiply(in a, in bf, out x);
+        Fp2.Subtract(in g, in eSquare, out y);
+        Fp2.Multiply(in b, in h, out z);
     }
 
     /// <summary>Adds the affine point Q to T in place and returns the chord line.</summary>
     internal static LineCoefficients AdditionStep(ref Fp2 x, ref Fp2 y, ref Fp2 z, in AffinePoint<Fp2> q)
     {
-        var theta = y - q.Y * z;
-        var lambda = x - q.X * z;
-        var c = theta.Square();
-        var d = lambda.Square();
-        var e = lambda * d;
-        var f = z * c;
-        var g = x * d;
-        var h = e + f - (g + g);
-        x = lambda * h;
-        y = theta * (g - h) - e * y;
-        z *= e;
-        var j = theta * q.X - lambda * q.Y;
-        return new LineCoefficients(lambda, -theta, j);
+        var qx = q.X;
+        var qy = q.Y;
+        AdditionTerms(in x, in y, in z, in qx, in qy, out var theta, out var lambda, out var j, out var negTheta);
+        AdditionPoint(ref x, ref y, ref z, in theta, in lambda);
+        return new LineCoefficients(lambda, negTheta, j);
+    }
+
+    /// <summary>theta = Y - yQ Z, lambda = X - xQ Z, the line's theta xQ - lambda yQ, and -theta.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AdditionTerms(
+        in Fp2 x, in Fp2 y, in Fp2 z, in Fp2 qx, in Fp2 qy, out Fp2 theta, out Fp2 lambda, out Fp2 j, out Fp2 negTheta)
+    {
+        Fp2.Multiply(in qy, in z, out var t);
+        Fp2.Subtract(in y, in t, out var th);
+        Fp2.Multiply(in qx, in z, out var l);
+        Fp2.Subtract(in x, in l, out var la);
+        Fp2.Multiply(in th, in qx, out var j1);
+        Fp2.Multiply(in la, in qy, out var j2);
+        Fp2.Subtract(in j1, in j2, out j);
+        Fp2.Negate(in th, out negTheta);
+        theta = th;
+        lambda = la;
+    }
+
+    /// <summary>
+    /// C = theta^2, D = lambda^2, E = lambda D, F = Z C, G = X D, H = E + F - 2G:
+    /// X' = lambda H, Y' = theta (G - H) - E Y, Z' = Z E.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AdditionPoint(ref Fp2 x, ref Fp2 y, ref Fp2 z, in Fp2 theta, in Fp2 lambda)
+    {
+        Fp2.Square(in theta, out var c);
+        Fp2.Square(in lambda, out var d);
+        Fp2.Multiply(in lambda, in d, out var e);
+        Fp2.Multiply(in z, in c, out var f);
+        Fp2.Multiply(in x, in d, out var g);
+        Fp2.Add(in e, in f, out var h);
+        Fp2.Double(in g, out var g2);
+        Fp2.Subtract(in h, in g2, out h);
+        Fp2.Multiply(in lambda, in h, out x);
+        Fp2.Subtract(in g, in h, out var gh);
+        Fp2.Multiply(in theta, in gh, out var y1);
+        Fp2.Multiply(in e, in y, out var y2);
+        Fp2.Subtract(in y1, in y2, out y);
+        Fp2.Multiply(in z, in e, out z);
     }
 
     /// <summary>
@@ -173,20 +246,62 @@ internal static class MillerLoop
     }
 
     /// <summary>
-    /// f *= the line at P. While <paramref name="fIsOne"/> (the loop's first line) the product is the
-    /// line itself, d0 + (d3 + d4 v) w, so it is written directly instead of multiplied into one.
+    /// An on-the-fly line evaluated at P, d0 + (d3 + d4 v) w, waiting for a second line to be multiplied
+    /// with before both go into f (<see cref="Fp12.MultiplyLines"/>: 23 F_p2 multiplications for two
+    /// lines instead of 26).
     /// </summary>
-    private static void Evaluate(ref Fp12 f, ref bool fIsOne, in LineCoefficients line, in AffinePoint<Fp> p)
+    private struct PendingLine
+    {
+        public bool Active;
+        public Fp2 D0;
+        public Fp2 D3;
+        public Fp2 D4;
+    }
+
+    /// <summary>
+    /// f *= the line at P, two lines at a time: the first line of a pair waits in
+    /// <paramref name="pending"/>, the second is multiplied with it and the product goes into f.
+    /// While <paramref name="fIsOne"/> (the loop's first product) the value is written directly instead
+    /// of multiplied into one. Whoever squares f or returns it calls <see cref="Flush"/> first.
+    /// </summary>
+    private static void Evaluate(ref Fp12 f, ref bool fIsOne, ref PendingLine pending, in LineCoefficients line, in AffinePoint<Fp> p)
     {
         Fp2.MultiplyByFp(in line.C0, in p.Y, out var d0);
         Fp2.MultiplyByFp(in line.C1, in p.X, out var d3);
+        if (!pending.Active)
+        {
+            pending.D0 = d0;
+            pending.D3 = d3;
+            pending.D4 = line.C2;
+            pending.Active = true;
+            return;
+        }
+        pending.Active = false;
+        Fp12.MultiplyLines(in pending.D0, in pending.D3, in pending.D4, in d0, in d3, in line.C2, out var pair);
         if (fIsOne)
         {
-            f = new Fp12(new Fp6(d0, Fp2.Zero, Fp2.Zero), new Fp6(d3, line.C2, Fp2.Zero));
+            f = pair.ToFp12();
             fIsOne = false;
             return;
         }
-        Fp12.MultiplyBy034(in f, in d0, in d3, in line.C2, out f);
+        Fp12.MultiplyByLinePair(in f, in pair, out f);
+    }
+
+    /// <summary>Multiplies a waiting line (if any) into f, by the sparse 034 product.</summary>
+    private static void Flush(ref Fp12 f, ref bool fIsOne, ref PendingLine pending)
+    {
+        if (!pending.Active)
+        {
+            return;
+        }
+        pending.Active = false;
+        if (fIsOne)
+        {
+            f = new Fp12(new Fp6(pending.D0, Fp2.Zero, Fp2.Zero), new Fp6(pending.D3, pending.D4, Fp2.Zero));
+            fIsOne = false;
+            return;
+        }
+        Fp12.MultiplyBy034(in f, in pending.D0, in pending.D3, in pending.D4, out f);
     }
 
     /// <summary>As <see cref="Evaluate"/> for a prepared line 1 + (d3 + d4 v) w.</summary>
@@ -275,11 +390,13 @@ internal static class MillerLoop
 
         var f = Fp12.One;
         bool fIsOne = true;
+        var pending = default(PendingLine);
         int index = 0;
         for (int i = LoopDigits.Length - 2; i >= 0; i--)
         {
             if (i != LoopDigits.Length - 2)
             {
+                Flush(ref f, ref fIsOne, ref pending);
                 Fp12.Square(in f, out f);
             }
             for (int k = 0; k < count; k++)
@@ -287,7 +404,7 @@ internal static class MillerLoop
                 if (active[k])
                 {
                     var line = DoublingStep(ref xs[k], ref ys[k], ref zs[k]);
-                    Evaluate(ref f, ref fIsOne, in line, in g1[k]);
+                    Evaluate(ref f, ref fIsOne, ref pending, in line, in g1[k]);
                 }
             }
             for (int k = 0; k < preparedCount; k++)
@@ -306,7 +423,7 @@ internal static class MillerLoop
                     {
                         var q = LoopDigits[i] == 1 ? g2[k] : CurveArithmetic<Fp2>.Negate(in g2[k]);
                         var line = AdditionStep(ref xs[k], ref ys[k], ref zs[k], in q);
-                        Evaluate(ref f, ref fIsOne, in line, in g1[k]);
+                        Evaluate(ref f, ref fIsOne, ref pending, in line, in g1[k]);
                     }
                 }
                 for (int k = 0; k < preparedCount; k++)
@@ -334,7 +451,7 @@ internal static class MillerLoop
                     var line = step == 0
                         ? AdditionStep(ref xs[k], ref ys[k], ref zs[k], in q)
                         : AdditionLine(in xs[k], in ys[k], in zs[k], in q);
-                    Evaluate(ref f, ref fIsOne, in line, in g1[k]);
+                    Evaluate(ref f, ref fIsOne, ref pending, in line, in g1[k]);
                 }
             }
             for (int k = 0; k < preparedCount; k++)
@@ -346,6 +463,7 @@ internal static class MillerLoop
             }
             index++;
         }
+        Flush(ref f, ref fIsOne, ref pending);
         return f;
     }
 }
