@@ -97,15 +97,21 @@ internal static partial class MontgomeryArithmetic<TModulus>
         return a > minuend ? 1UL : 0UL;
     }
 
-    /// <summary>Subtracts M once if t &gt;= M (t &lt; 2M). Mask-based, no data-dependent branch.</summary>
+    /// <summary>
+    /// Subtracts M once if t &gt;= M. Requires t &lt; 2M (not checked; every caller states its bound).
+    /// Mask-based, no data-dependent branch. The top limb's borrow is not computed: t &lt; 2M &lt; 2^255,
+    /// so s = t - M lies in (-M, M), well inside the signed 256-bit range, and the top bit of its
+    /// top limb is its sign. An arithmetic shift of that limb gives the mask directly, one link
+    /// (compare, set, extend, negate) shorter on the dependency chain every multiplication ends with.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ReduceOnce(ulong t0, ulong t1, ulong t2, ulong t3, out Limbs256 result)
     {
         ulong borrow = SubtractModulusLimb(t0, TModulus.M0, 0, out ulong s0);
         borrow = SubtractModulusLimb(t1, TModulus.M1, borrow, out ulong s1);
         borrow = SubtractModulusLimb(t2, TModulus.M2, borrow, out ulong s2);
-        borrow = SubtractModulusLimb(t3, TModulus.M3, borrow, out ulong s3);
-        ulong keepT = 0UL - borrow; // all ones when t < M
+        ulong s3 = t3 - TModulus.M3 - borrow;
+        ulong keepT = (ulong)((long)s3 >> 63); // all ones when t < M
         result = new Limbs256(
             (t0 & keepT) | (s0 & ~keepT),
             (t1 & keepT) | (s1 & ~keepT),
