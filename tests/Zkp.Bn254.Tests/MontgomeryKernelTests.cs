@@ -67,6 +67,49 @@ public class MontgomeryKernelTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Fields))]
+    public void Subtraction_adds_the_modulus_back_exactly_when_the_difference_is_negative(string field)
+    {
+        // The add-back mask is the sign of the top limb of a - b: differences 0, +-1, +-2, the
+        // extremes +-(M - 1), and a borrow that runs through all four limbs (0 - 1, 2^192 - (2^192 + 1)).
+        var m = Modulus(field);
+        var rng = new Random(13);
+        var limb = BigInteger.One << 64;
+        var pairs = new List<(BigInteger, BigInteger)>
+        {
+            (0, 0), (0, 1), (1, 0), (0, m - 1), (m - 1, 0), (m - 1, m - 1), (m - 2, m - 1), (m - 1, m - 2),
+            (limb, limb + 1), (limb * limb * limb, limb * limb * limb + 1), (limb - 1, limb), ((m - 1) / 2, (m + 1) / 2),
+        };
+        for (int i = 0; i < 200; i++)
+        {
+            var a = TestValues.RandomBelow(rng, m);
+            var b = a + rng.Next(-2, 3);
+            if (b >= 0 && b < m)
+            {
+                pairs.Add((a, b));
+            }
+            pairs.Add((a, TestValues.RandomBelow(rng, m)));
+        }
+        foreach (var (x, y) in pairs)
+        {
+            var a = Limbs256.FromBigInteger(x);
+            var b = Limbs256.FromBigInteger(y);
+            var (difference, aliased) = field == "Fp" ? Subtract<FpModulus>(a, b) : Subtract<FrModulus>(a, b);
+            Assert.Equal(TestValues.Mod(x - y, m), difference.ToBigInteger());
+            Assert.Equal(TestValues.Mod(x - y, m), aliased.ToBigInteger());
+        }
+    }
+
+    private static (Limbs256 Difference, Limbs256 Aliased) Subtract<TModulus>(Limbs256 a, Limbs256 b)
+        where TModulus : struct, IMontgomeryModulus
+    {
+        MontgomeryArithmetic<TModulus>.Subtract(in a, in b, out var difference);
+        var y = b;
+        MontgomeryArithmetic<TModulus>.Subtract(in a, in y, out y);
+        return (difference, y);
+    }
+
     private static (Limbs256 Sum, Limbs256 Aliased) Add<TModulus>(Limbs256 a, Limbs256 b)
         where TModulus : struct, IMontgomeryModulus
     {

@@ -133,14 +133,19 @@ internal static partial class MontgomeryArithmetic<TModulus>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Double(in Limbs256 a, out Limbs256 result) => Add(in a, in a, out result);
 
+    /// <summary>
+    /// result = a - b mod M for reduced a, b (not checked). a - b lies in (-M, M), inside the signed
+    /// 256-bit range (M &lt; 2^254), so the sign bit of the top limb of the difference is the borrow
+    /// out: an arithmetic shift gives the add-back mask without the fourth borrow computation.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Subtract(in Limbs256 a, in Limbs256 b, out Limbs256 result)
     {
         ulong borrow = SubtractWithBorrow(a.U0, b.U0, 0, out ulong t0);
         borrow = SubtractWithBorrow(a.U1, b.U1, borrow, out ulong t1);
         borrow = SubtractWithBorrow(a.U2, b.U2, borrow, out ulong t2);
-        borrow = SubtractWithBorrow(a.U3, b.U3, borrow, out ulong t3);
-        ulong addBack = 0UL - borrow; // all ones when a < b: add M back
+        ulong t3 = a.U3 - b.U3 - borrow;
+        ulong addBack = (ulong)((long)t3 >> 63); // all ones when a < b: add M back
         ulong carry = AddModulusLimb(t0, TModulus.M0 & addBack, 0, out t0);
         carry = AddModulusLimb(t1, TModulus.M1 & addBack, carry, out t1);
         carry = AddModulusLimb(t2, TModulus.M2 & addBack, carry, out t2);
