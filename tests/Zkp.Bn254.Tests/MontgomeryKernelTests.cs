@@ -110,6 +110,40 @@ public class MontgomeryKernelTests
         return (difference, y);
     }
 
+    [Theory]
+    [MemberData(nameof(Fields))]
+    public void Doubling_by_shift_matches_BigInteger(string field)
+    {
+        // Limb top bits set (they move into the next limb), and values just below and above M / 2.
+        var m = Modulus(field);
+        var rng = new Random(14);
+        var values = new List<BigInteger>
+        {
+            0, 1, m - 1, m - 2, (m - 1) / 2, (m + 1) / 2, (m + 3) / 2, BigInteger.One << 63, (BigInteger.One << 64) - 1,
+            (BigInteger.One << 127) + (BigInteger.One << 63), (BigInteger.One << 192) - 1, (BigInteger.One << 191) * 3,
+        };
+        for (int i = 0; i < 200; i++)
+        {
+            values.Add(TestValues.RandomBelow(rng, m));
+        }
+        foreach (var x in values)
+        {
+            var a = Limbs256.FromBigInteger(x);
+            var (doubled, aliased) = field == "Fp" ? Double<FpModulus>(a) : Double<FrModulus>(a);
+            Assert.Equal(2 * x % m, doubled.ToBigInteger());
+            Assert.Equal(2 * x % m, aliased.ToBigInteger());
+        }
+    }
+
+    private static (Limbs256 Doubled, Limbs256 Aliased) Double<TModulus>(Limbs256 a)
+        where TModulus : struct, IMontgomeryModulus
+    {
+        MontgomeryArithmetic<TModulus>.Double(in a, out var doubled);
+        var x = a;
+        MontgomeryArithmetic<TModulus>.Double(in x, out x);
+        return (doubled, x);
+    }
+
     private static (Limbs256 Sum, Limbs256 Aliased) Add<TModulus>(Limbs256 a, Limbs256 b)
         where TModulus : struct, IMontgomeryModulus
     {

@@ -16,7 +16,7 @@ internal static class MinOfRuns
     private static readonly string[] AllOperations =
         ["fp-mul", "fp-inverse", "fr-inverse", "fp-inverse-fermat", "g1-msm-1024", "fp2-mul", "fp2-square", "fp2-xi", "fp12-mul", "fp12-square", "cyclotomic-square",
          "miller", "miller-prepared", "g2-prepare", "final-exp", "pairing", "check4", "check4-prepared", "check-groth16-shape",
-         "groth16-verify", "fp-square", "fr-mul", "fp-mul-throughput"];
+         "groth16-verify", "fp-square", "fr-mul", "fp-mul-throughput", "fp-double-sub"];
 
     public static void Run(string[] args)
     {
@@ -132,6 +132,8 @@ internal static class MinOfRuns
                 // generic code, other constants), and independent multiplications (no chain through x).
                 case "fp-square": { var x = _a; for (int i = 0; i < count; i++) { Fp.Square(in x, out x); } _a = x; break; }
                 case "fr-mul": { var x = _r; for (int i = 0; i < count; i++) { Fr.Multiply(in x, in _rb, out x); } _r = x; break; }
+                // Doubling and subtraction, chained (no multiplication): x = 2x - b.
+                case "fp-double-sub": { var x = _a; for (int i = 0; i < count; i++) { Fp.Double(in x, out x); Fp.Subtract(in x, in _b, out x); } _a = x; break; }
                 case "fp-mul-throughput":
                     {
                         _independent ??= Enumerable.Range(0, 1024).Select(_ => Fp.Random()).ToArray();
