@@ -244,7 +244,11 @@ internal static partial class MontgomeryArithmetic<TModulus>
         ReduceOnce(t0, t1, t2, t3, out result);
     }
 
-    /// <summary>result = a^2 * R^-1 mod M: dedicated squaring, then one reduction (a^2 &lt; M^2 &lt; M R).</summary>
+    /// <summary>
+    /// result = a^2 * R^-1 mod M: dedicated squaring, then one reduction, fully reduced. Accepts
+    /// unreduced a below 2M as <see cref="Multiply"/> does (a^2 &lt; 4M^2 &lt; M R because 4M &lt; R, which
+    /// is what ReduceWide requires; not checked, MontgomeryKernelTests drives such operands).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Square(in Limbs256 a, out Limbs256 result)
     {
