@@ -60,7 +60,10 @@ internal static partial class MontgomeryArithmetic<TModulus>
 
     /// <summary>
     /// result = a^2 as a 512-bit integer: the six cross products once, doubled by a shift, plus the
-    /// four diagonal squares (10 limb products instead of 16).
+    /// four diagonal squares (10 limb products instead of 16). Each diagonal square is added with its
+    /// low word's position and the carry from below in one multiply-accumulate (a_i^2 + r + k &lt; 2^128),
+    /// and its high word into the next position with a single compare: the carry out of an addition of
+    /// two words is 0 or 1, so the next step's addend k stays a bit.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void SquareWide(in Limbs256 a, out Wide512 result)
@@ -82,19 +85,43 @@ internal static partial class MontgomeryArithmetic<TModulus>
         r1 <<= 1;
 
         ulong high = MultiplyAdd(a0, a0, 0, 0, out ulong r0);
-        ulong carry = AddWithCarry(r1, high, 0, out r1);
-        high = MultiplyAdd(a1, a1, 0, 0, out ulong low);
-        carry = AddWithCarry(r2, low, carry, out r2);
-        carry = AddWithCarry(r3, high, carry, out r3);
-        high = MultiplyAdd(a2, a2, 0, 0, out low);
-        carry = AddWithCarry(r4, low, carry, out r4);
-        carry = AddWithCarry(r5, high, carry, out r5);
-        high = MultiplyAdd(a3, a3, 0, 0, out low);
-        carry = AddWithCarry(r6, low, carry, out r6);
-        _ = AddWithCarry(r7, high, carry, out r7); // a^2 < 2^512: no carry out
+        if (Bmi2.X64.IsSupported)
+        {
+            ulong k = AddWord(r1, high, out r1);
+            high = MultiplyAdd(a1, a1, r2, k, out r2);
+            k = AddWord(r3, high, out r3);
+            high = MultiplyAdd(a2, a2, r4, k, out r4);
+            k = AddWord(r5, high, out r5);
+            high = MultiplyAdd(a3, a3, r6, k, out r6);
+            r7 += high; // a^2 < 2^512: no carry out
+        }
+        else
+        {
+            // Without BMI2 every limb product goes through Math.BigMul and memory; there the
+            // squares taken alone and added with the general carry measured faster (94 against 99 ns).
+            ulong carry = AddWithCarry(r1, high, 0, out r1);
+            high = MultiplyAdd(a1, a1, 0, 0, out ulong low);
+            carry = AddWithCarry(r2, low, carry, out r2);
+            carry = AddWithCarry(r3, high, carry, out r3);
+            high = MultiplyAdd(a2, a2, 0, 0, out low);
+            carry = AddWithCarry(r4, low, carry, out r4);
+            carry = AddWithCarry(r5, high, carry, out r5);
+            high = MultiplyAdd(a3, a3, 0, 0, out low);
+            carry = AddWithCarry(r6, low, carry, out r6);
+            _ = AddWithCarry(r7, high, carry, out r7); // a^2 < 2^512: no carry out
+        }
 
         result.W0 = r0; result.W1 = r1; result.W2 = r2; result.W3 = r3;
         result.W4 = r4; result.W5 = r5; result.W6 = r6; result.W7 = r7;
+    }
+
+    /// <summary>sum = a + b; returns the carry out (0 or 1). One compare, where <see cref="AddWithCarry"/> spends five operations on its general bit formula.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong AddWord(ulong a, ulong b, out ulong sum)
+    {
+        ulong s = a + b;
+        sum = s;
+        return s < b ? 1UL : 0UL;
     }
 
     /// <summary>a -= b as 512-bit integers; returns the borrow out (1 when b &gt; a).</summary>
@@ -133,6 +160,11 @@ internal static partial class MontgomeryArithmetic<TModulus>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void ReduceWide(in Wide512 t, out Limbs256 result) => ReduceWideInlined(in t, out result);
 
+    /// <remarks>
+    /// Each round's carry c out of its top product is hi(m M3 + t + c') &lt; M3 + 2 &lt; 2^62, so c plus
+    /// the pending carry bit from the round before cannot wrap: one addition and one compare carry
+    /// them into the next high word (the general <see cref="AddWithCarry"/> took five operations more).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ReduceWideInlined(in Wide512 t, out Limbs256 result)
     {
@@ -143,28 +175,28 @@ internal static partial class MontgomeryArithmetic<TModulus>
         c = MultiplyAdd(m, TModulus.M1, t1, c, out t1);
         c = MultiplyAdd(m, TModulus.M2, t2, c, out t2);
         c = MultiplyAdd(m, TModulus.M3, t3, c, out t3);
-        ulong high = AddWithCarry(t4, c, 0, out t4);
+        ulong high = AddWord(t4, c, out t4);
 
         m = t1 * TModulus.NegInverse;
         c = CarryOfVanishingLimb(m, t1);
         c = MultiplyAdd(m, TModulus.M1, t2, c, out t2);
         c = MultiplyAdd(m, TModulus.M2, t3, c, out t3);
         c = MultiplyAdd(m, TModulus.M3, t4, c, out t4);
-        high = AddWithCarry(t5, c, high, out t5);
+        high = AddWord(t5, c + high, out t5);
 
         m = t2 * TModulus.NegInverse;
         c = CarryOfVanishingLimb(m, t2);
         c = MultiplyAdd(m, TModulus.M1, t3, c, out t3);
         c = MultiplyAdd(m, TModulus.M2, t4, c, out t4);
         c = MultiplyAdd(m, TModulus.M3, t5, c, out t5);
-        high = AddWithCarry(t6, c, high, out t6);
+        high = AddWord(t6, c + high, out t6);
 
         m = t3 * TModulus.NegInverse;
         c = CarryOfVanishingLimb(m, t3);
         c = MultiplyAdd(m, TModulus.M1, t4, c, out t4);
         c = MultiplyAdd(m, TModulus.M2, t5, c, out t5);
         c = MultiplyAdd(m, TModulus.M3, t6, c, out t6);
-        _ = AddWithCarry(t7, c, high, out t7); // the bound on t keeps this below 2M < 2^256: no carry out
+        t7 += c + high; // the bound on t keeps this below 2M < 2^256: no carry out
 
         ReduceOnce(t4, t5, t6, t7, out result);
     }

@@ -97,15 +97,21 @@ internal static partial class MontgomeryArithmetic<TModulus>
         return a > minuend ? 1UL : 0UL;
     }
 
-    /// <summary>Subtracts M once if t &gt;= M (t &lt; 2M). Mask-based, no data-dependent branch.</summary>
+    /// <summary>
+    /// Subtracts M once if t &gt;= M. Requires t &lt; 2M (not checked; every caller states its bound).
+    /// Mask-based, no data-dependent branch. The top limb's borrow is not computed: t &lt; 2M &lt; 2^255,
+    /// so s = t - M lies in (-M, M), well inside the signed 256-bit range, and the top bit of its
+    /// top limb is its sign. An arithmetic shift of that limb gives the mask directly, one link
+    /// (compare, set, extend, negate) shorter on the dependency chain every multiplication ends with.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ReduceOnce(ulong t0, ulong t1, ulong t2, ulong t3, out Limbs256 result)
     {
         ulong borrow = SubtractModulusLimb(t0, TModulus.M0, 0, out ulong s0);
         borrow = SubtractModulusLimb(t1, TModulus.M1, borrow, out ulong s1);
         borrow = SubtractModulusLimb(t2, TModulus.M2, borrow, out ulong s2);
-        borrow = SubtractModulusLimb(t3, TModulus.M3, borrow, out ulong s3);
-        ulong keepT = 0UL - borrow; // all ones when t < M
+        ulong s3 = t3 - TModulus.M3 - borrow;
+        ulong keepT = (ulong)((long)s3 >> 63); // all ones when t < M
         result = new Limbs256(
             (t0 & keepT) | (s0 & ~keepT),
             (t1 & keepT) | (s1 & ~keepT),
@@ -124,17 +130,31 @@ internal static partial class MontgomeryArithmetic<TModulus>
         ReduceOnce(t0, t1, t2, t3, out result);
     }
 
+    /// <summary>
+    /// result = 2a mod M for reduced a (not checked): a one-bit shift across the limbs (about three
+    /// operations a limb where the addition's carry formula takes seven), then one conditional
+    /// subtraction. 2a &lt; 2M &lt; 2^255, so no bit is shifted out and ReduceOnce's bound holds.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Double(in Limbs256 a, out Limbs256 result) => Add(in a, in a, out result);
+    public static void Double(in Limbs256 a, out Limbs256 result)
+    {
+        ulong a0 = a.U0, a1 = a.U1, a2 = a.U2, a3 = a.U3;
+        ReduceOnce(a0 << 1, (a1 << 1) | (a0 >> 63), (a2 << 1) | (a1 >> 63), (a3 << 1) | (a2 >> 63), out result);
+    }
 
+    /// <summary>
+    /// result = a - b mod M for reduced a, b (not checked). a - b lies in (-M, M), inside the signed
+    /// 256-bit range (M &lt; 2^254), so the sign bit of the top limb of the difference is the borrow
+    /// out: an arithmetic shift gives the add-back mask without the fourth borrow computation.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Subtract(in Limbs256 a, in Limbs256 b, out Limbs256 result)
     {
         ulong borrow = SubtractWithBorrow(a.U0, b.U0, 0, out ulong t0);
         borrow = SubtractWithBorrow(a.U1, b.U1, borrow, out ulong t1);
         borrow = SubtractWithBorrow(a.U2, b.U2, borrow, out ulong t2);
-        borrow = SubtractWithBorrow(a.U3, b.U3, borrow, out ulong t3);
-        ulong addBack = 0UL - borrow; // all ones when a < b: add M back
+        ulong t3 = a.U3 - b.U3 - borrow;
+        ulong addBack = (ulong)((long)t3 >> 63); // all ones when a < b: add M back
         ulong carry = AddModulusLimb(t0, TModulus.M0 & addBack, 0, out t0);
         carry = AddModulusLimb(t1, TModulus.M1 & addBack, carry, out t1);
         carry = AddModulusLimb(t2, TModulus.M2 & addBack, carry, out t2);
@@ -224,7 +244,11 @@ internal static partial class MontgomeryArithmetic<TModulus>
         ReduceOnce(t0, t1, t2, t3, out result);
     }
 
-    /// <summary>result = a^2 * R^-1 mod M: dedicated squaring, then one reduction (a^2 &lt; M^2 &lt; M R).</summary>
+    /// <summary>
+    /// result = a^2 * R^-1 mod M: dedicated squaring, then one reduction, fully reduced. Accepts
+    /// unreduced a below 2M as <see cref="Multiply"/> does (a^2 &lt; 4M^2 &lt; M R because 4M &lt; R, which
+    /// is what ReduceWide requires; not checked, MontgomeryKernelTests drives such operands).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Square(in Limbs256 a, out Limbs256 result)
     {

@@ -16,7 +16,7 @@ internal static class MinOfRuns
     private static readonly string[] AllOperations =
         ["fp-mul", "fp-inverse", "fr-inverse", "fp-inverse-fermat", "g1-msm-1024", "fp2-mul", "fp2-square", "fp2-xi", "fp12-mul", "fp12-square", "cyclotomic-square",
          "miller", "miller-prepared", "g2-prepare", "final-exp", "pairing", "check4", "check4-prepared", "check-groth16-shape",
-         "groth16-verify"];
+         "groth16-verify", "fp-square", "fr-mul", "fp-mul-throughput", "fp-double-sub"];
 
     public static void Run(string[] args)
     {
@@ -27,7 +27,7 @@ internal static class MinOfRuns
         {
             // (batch size, unit divisor, unit): field operations run 1000 times per batch.
             bool inverse = op.EndsWith("-inverse", StringComparison.Ordinal) || op.Contains("-inverse-", StringComparison.Ordinal);
-            var (size, perBatch, unit) = op.StartsWith("fp", StringComparison.Ordinal) && !inverse && !op.StartsWith("fp12", StringComparison.Ordinal)
+            var (size, perBatch, unit) = (op.StartsWith("fp", StringComparison.Ordinal) || op == "fr-mul") && !inverse && !op.StartsWith("fp12", StringComparison.Ordinal)
                 ? (20_000, 20_000, "ns")
                 : op.StartsWith("fp12", StringComparison.Ordinal) || op == "cyclotomic-square" ? (200, 200, "us") : inverse ? (20, 20, "us")
                 : op == "g1-msm-1024" ? (1, 1, "us") : (2, 2, "us");
@@ -65,6 +65,7 @@ internal static class MinOfRuns
         private Fp12 _f;
         private ClaimProof? _claim;
         private (G1Affine[] Points, Fr[] Scalars)? _msm;
+        private Fp[]? _independent;
 
         public State()
         {
@@ -127,6 +128,19 @@ internal static class MinOfRuns
                         }
                     }
                     break;
+                // Fifth session (Fp multiplication): the squaring's latency chain, Fr's multiplication (same
+                // generic code, other constants), and independent multiplications (no chain through x).
+                case "fp-square": { var x = _a; for (int i = 0; i < count; i++) { Fp.Square(in x, out x); } _a = x; break; }
+                case "fr-mul": { var x = _r; for (int i = 0; i < count; i++) { Fr.Multiply(in x, in _rb, out x); } _r = x; break; }
+                // Doubling and subtraction, chained (no multiplication): x = 2x - b.
+                case "fp-double-sub": { var x = _a; for (int i = 0; i < count; i++) { Fp.Double(in x, out x); Fp.Subtract(in x, in _b, out x); } _a = x; break; }
+                case "fp-mul-throughput":
+                    {
+                        _independent ??= Enumerable.Range(0, 1024).Select(_ => Fp.Random()).ToArray();
+                        var v = _independent;
+                        for (int i = 0; i < count; i++) { Fp.Multiply(in v[i & 1023], in _b, out v[(i + 512) & 1023]); }
+                        break;
+                    }
                 default: throw new ArgumentException($"unknown operation {op}; known: {string.Join(", ", AllOperations)}");
             }
         }
