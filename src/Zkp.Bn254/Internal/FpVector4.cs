@@ -1,0 +1,490 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Zkp.Bn254.Internal;
+
+/// <summary>
+/// Four independent F_p elements at a time with AVX2: each element is nine 29-bit limbs, and a
+/// "row" is nine consecutive <see cref="Vector256{T}"/> of ulong, limb i of the four lanes in
+/// vector i (struct of arrays). VPMULUDQ multiplies four 32 x 32-bit pairs into 64-bit lanes, so a
+/// column of up to 18 products of 29-bit limbs (&lt; 2^62.2) sums without carries.
+/// </summary>
+/// <remarks>
+/// <para>Representation: a row holds x * R' mod p for R' = 2^261 (Montgomery form of its own, not
+/// <see cref="Fp"/>'s R = 2^256), as any integer below 2^261 congruent to it, not reduced: the limbs
+/// are normalised (limbs 0..7 below 2^29, and limb 8 below 2^29 because every value stays below
+/// 2^261; the bounds below are what guarantees it).</para>
+/// <para>Conversions cost no multiplication: <see cref="Fp"/>'s limbs hold X = x R mod p &lt; p, and
+/// 32 X = x R' is a valid (unreduced, &lt; 32p) row value, so <see cref="SetLane"/> only splits X
+/// shifted left by 5 bits. Back, <see cref="GetLane"/> divides by 32 modulo p (one 5-bit
+/// Montgomery step: add m p with m = -v / p mod 32, shift right by 5) and subtracts p until below p.</para>
+/// <para>Bounds, with p &lt; 2^254 so p^2 / 2^261 &lt; p / 128: <see cref="Multiply"/> returns
+/// (a b + m p) / 2^261 with m &lt; 2^261, that is below a b / 2^261 + p; for a &lt; alpha p and
+/// b &lt; beta p below (alpha beta / 128 + 1) p. Its only requirement is that both inputs are
+/// normalised rows below 2^261 (&gt; 171 p); every caller keeps its values below 128 p, see
+/// <see cref="BatchAffineG1"/> for the chain of bounds. Nothing here checks the bounds: a value
+/// outside them gives a wrong result, not an exception. Subtraction adds K p (K = 32, 64 or 96)
+/// written with limbs of at least 2^31 - 4 so that no limb goes negative before the carries.</para>
+/// <para>Not constant time only in <see cref="GetLane"/>'s final subtractions (a variable number of
+/// them); its callers (the MSM bucket additions) are variable time anyway.</para>
+/// </remarks>
+internal static class FpVector4
+{
+    /// <summary>Vectors per row (limbs per element).</summary>
+    public const int LimbCount = 9;
+
+    private const ulong LimbMask = (1UL << 29) - 1;
+
+    /// <summary>-p^-1 mod 2^29.</summary>
+    private const ulong MontgomeryFactor = 0x4866389;
+
+    /// <summary>-p^-1 mod 32, for the division by 32 on the way out.</summary>
+    private const ulong DivideBy32Factor = 9;
+
+    // p in 29-bit limbs.
+    private const ulong P0 = 0x187CFD47, P1 = 0x10460B6, P2 = 0x1C72A34F, P3 = 0x2D522D0, P4 = 0x1585D978,
+        P5 = 0x2DB40C0, P6 = 0xA6E141, P7 = 0xE5C2634, P8 = 0x30644E;
+
+    // K p in limbs of at least 2^31 - 4 (2^31 added to each of limbs 0..7, 4 taken from the next
+    // limb), for subtracting values below K p whose limbs are below 2^31 - 4.
+    private static readonly ulong[] Offset32 = [0x8F9FA8E0, 0x808C16D4, 0x8E5469DD, 0x9AA45A18, 0x90BB2EFE, 0x9B681811, 0x94DC281E, 0x8B84C67C, 0x60C89CA];
+    private static readonly ulong[] Offset64 = [0x9F3F51C0, 0x81182DAC, 0x9CA8D3BE, 0x9548B434, 0x81765E01, 0x96D03027, 0x89B85041, 0x97098CFD, 0xC191398];
+    private static readonly ulong[] Offset96 = [0x8EDEFAA0, 0x81A44485, 0x8AFD3D9F, 0x8FED0E51, 0x92318D04, 0x9238483C, 0x9E947864, 0x828E537D, 0x12259D67];
+
+    public static bool IsSupported => Avx2.IsSupported;
+
+    public enum Multiple
+    {
+        P32,
+        P64,
+        P96,
+    }
+
+    /// <summary>
+    /// r = a b / 2^261 mod p in each lane (lazy: see the class remarks for the bounds), all three
+    /// being 9-limb rows. r may alias a or b (both are read before r is written).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Multiply(ref readonly Vector256<ulong> a, ref readonly Vector256<ulong> b, ref Vector256<ulong> r)
+    {
+        var mask = Vector256.Create(LimbMask);
+        var nPrime = Vector256.Create(MontgomeryFactor).AsUInt32();
+        ref var bRef = ref Unsafe.AsRef(in b);
+        ref var aRef = ref Unsafe.AsRef(in a);
+        Vector256<uint> ai;
+        Vector256<ulong> m;
+        ai = Unsafe.Add(ref aRef, 0).AsUInt32();
+        var t0 = Avx2.Multiply(ai, Unsafe.Add(ref bRef, 0).AsUInt32());
+        var t1 = Avx2.Multiply(ai, Unsafe.Add(ref bRef, 1).AsUInt32());
+        var t2 = Avx2.Multiply(ai, Unsafe.Add(ref bRef, 2).AsUInt32());
+        var t3 = Avx2.Multiply(ai, Unsafe.Add(ref bRef, 3).AsUInt32());
+        var t4 = Avx2.Multiply(ai, Unsafe.Add(ref bRef, 4).AsUInt32());
+        var t5 = Avx2.Multiply(ai, Unsafe.Add(ref bRef, 5).AsUInt32());
+        var t6 = Avx2.Multiply(ai, Unsafe.Add(ref bRef, 6).AsUInt32());
+        var t7 = Avx2.Multiply(ai, Unsafe.Add(ref bRef, 7).AsUInt32());
+        var t8 = Avx2.Multiply(ai, Unsafe.Add(ref bRef, 8).AsUInt32());
+        m = Avx2.Multiply(t0.AsUInt32(), nPrime) & mask;
+        t0 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P0).AsUInt32());
+        t1 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P1).AsUInt32());
+        t2 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P2).AsUInt32());
+        t3 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P3).AsUInt32());
+        t4 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P4).AsUInt32());
+        t5 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P5).AsUInt32());
+        t6 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P6).AsUInt32());
+        t7 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P7).AsUInt32());
+        t8 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P8).AsUInt32());
+        t1 += Avx2.ShiftRightLogical(t0, 29);
+        t0 = t1;
+        t1 = t2;
+        t2 = t3;
+        t3 = t4;
+        t4 = t5;
+        t5 = t6;
+        t6 = t7;
+        t7 = t8;
+        ai = Unsafe.Add(ref aRef, 1).AsUInt32();
+        t0 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 0).AsUInt32());
+        t1 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 1).AsUInt32());
+        t2 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 2).AsUInt32());
+        t3 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 3).AsUInt32());
+        t4 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 4).AsUInt32());
+        t5 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 5).AsUInt32());
+        t6 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 6).AsUInt32());
+        t7 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 7).AsUInt32());
+        t8 = Avx2.Multiply(ai, Unsafe.Add(ref bRef, 8).AsUInt32());
+        m = Avx2.Multiply(t0.AsUInt32(), nPrime) & mask;
+        t0 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P0).AsUInt32());
+        t1 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P1).AsUInt32());
+        t2 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P2).AsUInt32());
+        t3 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P3).AsUInt32());
+        t4 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P4).AsUInt32());
+        t5 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P5).AsUInt32());
+        t6 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P6).AsUInt32());
+        t7 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P7).AsUInt32());
+        t8 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P8).AsUInt32());
+        t1 += Avx2.ShiftRightLogical(t0, 29);
+        t0 = t1;
+        t1 = t2;
+        t2 = t3;
+        t3 = t4;
+        t4 = t5;
+        t5 = t6;
+        t6 = t7;
+        t7 = t8;
+        ai = Unsafe.Add(ref aRef, 2).AsUInt32();
+        t0 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 0).AsUInt32());
+        t1 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 1).AsUInt32());
+        t2 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 2).AsUInt32());
+        t3 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 3).AsUInt32());
+        t4 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 4).AsUInt32());
+        t5 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 5).AsUInt32());
+        t6 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 6).AsUInt32());
+        t7 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 7).AsUInt32());
+        t8 = Avx2.Multiply(ai, Unsafe.Add(ref bRef, 8).AsUInt32());
+        m = Avx2.Multiply(t0.AsUInt32(), nPrime) & mask;
+        t0 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P0).AsUInt32());
+        t1 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P1).AsUInt32());
+        t2 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P2).AsUInt32());
+        t3 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P3).AsUInt32());
+        t4 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P4).AsUInt32());
+        t5 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P5).AsUInt32());
+        t6 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P6).AsUInt32());
+        t7 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P7).AsUInt32());
+        t8 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P8).AsUInt32());
+        t1 += Avx2.ShiftRightLogical(t0, 29);
+        t0 = t1;
+        t1 = t2;
+        t2 = t3;
+        t3 = t4;
+        t4 = t5;
+        t5 = t6;
+        t6 = t7;
+        t7 = t8;
+        ai = Unsafe.Add(ref aRef, 3).AsUInt32();
+        t0 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 0).AsUInt32());
+        t1 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 1).AsUInt32());
+        t2 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 2).AsUInt32());
+        t3 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 3).AsUInt32());
+        t4 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 4).AsUInt32());
+        t5 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 5).AsUInt32());
+        t6 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 6).AsUInt32());
+        t7 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 7).AsUInt32());
+        t8 = Avx2.Multiply(ai, Unsafe.Add(ref bRef, 8).AsUInt32());
+        m = Avx2.Multiply(t0.AsUInt32(), nPrime) & mask;
+        t0 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P0).AsUInt32());
+        t1 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P1).AsUInt32());
+        t2 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P2).AsUInt32());
+        t3 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P3).AsUInt32());
+        t4 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P4).AsUInt32());
+        t5 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P5).AsUInt32());
+        t6 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P6).AsUInt32());
+        t7 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P7).AsUInt32());
+        t8 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P8).AsUInt32());
+        t1 += Avx2.ShiftRightLogical(t0, 29);
+        t0 = t1;
+        t1 = t2;
+        t2 = t3;
+        t3 = t4;
+        t4 = t5;
+        t5 = t6;
+        t6 = t7;
+        t7 = t8;
+        ai = Unsafe.Add(ref aRef, 4).AsUInt32();
+        t0 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 0).AsUInt32());
+        t1 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 1).AsUInt32());
+        t2 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 2).AsUInt32());
+        t3 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 3).AsUInt32());
+        t4 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 4).AsUInt32());
+        t5 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 5).AsUInt32());
+        t6 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 6).AsUInt32());
+        t7 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 7).AsUInt32());
+        t8 = Avx2.Multiply(ai, Unsafe.Add(ref bRef, 8).AsUInt32());
+        m = Avx2.Multiply(t0.AsUInt32(), nPrime) & mask;
+        t0 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P0).AsUInt32());
+        t1 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P1).AsUInt32());
+        t2 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P2).AsUInt32());
+        t3 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P3).AsUInt32());
+        t4 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P4).AsUInt32());
+        t5 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P5).AsUInt32());
+        t6 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P6).AsUInt32());
+        t7 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P7).AsUInt32());
+        t8 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P8).AsUInt32());
+        t1 += Avx2.ShiftRightLogical(t0, 29);
+        t0 = t1;
+        t1 = t2;
+        t2 = t3;
+        t3 = t4;
+        t4 = t5;
+        t5 = t6;
+        t6 = t7;
+        t7 = t8;
+        ai = Unsafe.Add(ref aRef, 5).AsUInt32();
+        t0 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 0).AsUInt32());
+        t1 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 1).AsUInt32());
+        t2 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 2).AsUInt32());
+        t3 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 3).AsUInt32());
+        t4 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 4).AsUInt32());
+        t5 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 5).AsUInt32());
+        t6 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 6).AsUInt32());
+        t7 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 7).AsUInt32());
+        t8 = Avx2.Multiply(ai, Unsafe.Add(ref bRef, 8).AsUInt32());
+        m = Avx2.Multiply(t0.AsUInt32(), nPrime) & mask;
+        t0 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P0).AsUInt32());
+        t1 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P1).AsUInt32());
+        t2 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P2).AsUInt32());
+        t3 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P3).AsUInt32());
+        t4 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P4).AsUInt32());
+        t5 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P5).AsUInt32());
+        t6 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P6).AsUInt32());
+        t7 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P7).AsUInt32());
+        t8 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P8).AsUInt32());
+        t1 += Avx2.ShiftRightLogical(t0, 29);
+        t0 = t1;
+        t1 = t2;
+        t2 = t3;
+        t3 = t4;
+        t4 = t5;
+        t5 = t6;
+        t6 = t7;
+        t7 = t8;
+        ai = Unsafe.Add(ref aRef, 6).AsUInt32();
+        t0 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 0).AsUInt32());
+        t1 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 1).AsUInt32());
+        t2 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 2).AsUInt32());
+        t3 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 3).AsUInt32());
+        t4 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 4).AsUInt32());
+        t5 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 5).AsUInt32());
+        t6 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 6).AsUInt32());
+        t7 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 7).AsUInt32());
+        t8 = Avx2.Multiply(ai, Unsafe.Add(ref bRef, 8).AsUInt32());
+        m = Avx2.Multiply(t0.AsUInt32(), nPrime) & mask;
+        t0 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P0).AsUInt32());
+        t1 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P1).AsUInt32());
+        t2 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P2).AsUInt32());
+        t3 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P3).AsUInt32());
+        t4 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P4).AsUInt32());
+        t5 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P5).AsUInt32());
+        t6 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P6).AsUInt32());
+        t7 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P7).AsUInt32());
+        t8 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P8).AsUInt32());
+        t1 += Avx2.ShiftRightLogical(t0, 29);
+        t0 = t1;
+        t1 = t2;
+        t2 = t3;
+        t3 = t4;
+        t4 = t5;
+        t5 = t6;
+        t6 = t7;
+        t7 = t8;
+        ai = Unsafe.Add(ref aRef, 7).AsUInt32();
+        t0 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 0).AsUInt32());
+        t1 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 1).AsUInt32());
+        t2 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 2).AsUInt32());
+        t3 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 3).AsUInt32());
+        t4 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 4).AsUInt32());
+        t5 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 5).AsUInt32());
+        t6 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 6).AsUInt32());
+        t7 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 7).AsUInt32());
+        t8 = Avx2.Multiply(ai, Unsafe.Add(ref bRef, 8).AsUInt32());
+        m = Avx2.Multiply(t0.AsUInt32(), nPrime) & mask;
+        t0 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P0).AsUInt32());
+        t1 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P1).AsUInt32());
+        t2 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P2).AsUInt32());
+        t3 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P3).AsUInt32());
+        t4 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P4).AsUInt32());
+        t5 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P5).AsUInt32());
+        t6 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P6).AsUInt32());
+        t7 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P7).AsUInt32());
+        t8 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P8).AsUInt32());
+        t1 += Avx2.ShiftRightLogical(t0, 29);
+        t0 = t1;
+        t1 = t2;
+        t2 = t3;
+        t3 = t4;
+        t4 = t5;
+        t5 = t6;
+        t6 = t7;
+        t7 = t8;
+        ai = Unsafe.Add(ref aRef, 8).AsUInt32();
+        t0 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 0).AsUInt32());
+        t1 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 1).AsUInt32());
+        t2 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 2).AsUInt32());
+        t3 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 3).AsUInt32());
+        t4 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 4).AsUInt32());
+        t5 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 5).AsUInt32());
+        t6 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 6).AsUInt32());
+        t7 += Avx2.Multiply(ai, Unsafe.Add(ref bRef, 7).AsUInt32());
+        t8 = Avx2.Multiply(ai, Unsafe.Add(ref bRef, 8).AsUInt32());
+        m = Avx2.Multiply(t0.AsUInt32(), nPrime) & mask;
+        t0 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P0).AsUInt32());
+        t1 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P1).AsUInt32());
+        t2 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P2).AsUInt32());
+        t3 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P3).AsUInt32());
+        t4 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P4).AsUInt32());
+        t5 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P5).AsUInt32());
+        t6 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P6).AsUInt32());
+        t7 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P7).AsUInt32());
+        t8 += Avx2.Multiply(m.AsUInt32(), Vector256.Create(P8).AsUInt32());
+        t1 += Avx2.ShiftRightLogical(t0, 29);
+        t0 = t1;
+        t1 = t2;
+        t2 = t3;
+        t3 = t4;
+        t4 = t5;
+        t5 = t6;
+        t6 = t7;
+        t7 = t8;
+        // t0..t7 are columns 9..16 of a b + m p without their carries; the carry out of column 16 is limb 8.
+        t1 += Avx2.ShiftRightLogical(t0, 29);
+        Unsafe.Add(ref r, 0) = t0 & mask;
+        t2 += Avx2.ShiftRightLogical(t1, 29);
+        Unsafe.Add(ref r, 1) = t1 & mask;
+        t3 += Avx2.ShiftRightLogical(t2, 29);
+        Unsafe.Add(ref r, 2) = t2 & mask;
+        t4 += Avx2.ShiftRightLogical(t3, 29);
+        Unsafe.Add(ref r, 3) = t3 & mask;
+        t5 += Avx2.ShiftRightLogical(t4, 29);
+        Unsafe.Add(ref r, 4) = t4 & mask;
+        t6 += Avx2.ShiftRightLogical(t5, 29);
+        Unsafe.Add(ref r, 5) = t5 & mask;
+        t7 += Avx2.ShiftRightLogical(t6, 29);
+        Unsafe.Add(ref r, 6) = t6 & mask;
+        Unsafe.Add(ref r, 7) = t7 & mask;
+        Unsafe.Add(ref r, 8) = Avx2.ShiftRightLogical(t7, 29);
+    }
+
+    /// <summary>r = a + K p - b, normalised. Requires b &lt; K p; r may alias a or b.</summary>
+    public static void Subtract(ref readonly Vector256<ulong> a, ref readonly Vector256<ulong> b, ref Vector256<ulong> r, Multiple k)
+    {
+        ref ulong offset = ref OffsetFor(k);
+        ref var aRef = ref Unsafe.AsRef(in a);
+        ref var bRef = ref Unsafe.AsRef(in b);
+        var mask = Vector256.Create(LimbMask);
+        var carry = Vector256<ulong>.Zero;
+        for (int i = 0; i < LimbCount - 1; i++)
+        {
+            var s = Unsafe.Add(ref aRef, i) + Vector256.Create(Unsafe.Add(ref offset, i)) - Unsafe.Add(ref bRef, i) + carry;
+            Unsafe.Add(ref r, i) = s & mask;
+            carry = Avx2.ShiftRightLogical(s, 29);
+        }
+        // The top limb may wrap below zero before its carry arrives; the sum is right modulo 2^64
+        // and the true top limb is small and non-negative.
+        Unsafe.Add(ref r, LimbCount - 1) = Unsafe.Add(ref aRef, LimbCount - 1) + Vector256.Create(Unsafe.Add(ref offset, LimbCount - 1)) - Unsafe.Add(ref bRef, LimbCount - 1) + carry;
+    }
+
+    /// <summary>r = a + K p - b - c, normalised. Requires b + c &lt; K p; r may alias any input.</summary>
+    public static void Subtract2(ref readonly Vector256<ulong> a, ref readonly Vector256<ulong> b, ref readonly Vector256<ulong> c, ref Vector256<ulong> r, Multiple k)
+    {
+        ref ulong offset = ref OffsetFor(k);
+        ref var aRef = ref Unsafe.AsRef(in a);
+        ref var bRef = ref Unsafe.AsRef(in b);
+        ref var cRef = ref Unsafe.AsRef(in c);
+        var mask = Vector256.Create(LimbMask);
+        var carry = Vector256<ulong>.Zero;
+        for (int i = 0; i < LimbCount - 1; i++)
+        {
+            var s = Unsafe.Add(ref aRef, i) + Vector256.Create(Unsafe.Add(ref offset, i)) - Unsafe.Add(ref bRef, i) - Unsafe.Add(ref cRef, i) + carry;
+            Unsafe.Add(ref r, i) = s & mask;
+            carry = Avx2.ShiftRightLogical(s, 29);
+        }
+        Unsafe.Add(ref r, LimbCount - 1) = Unsafe.Add(ref aRef, LimbCount - 1) + Vector256.Create(Unsafe.Add(ref offset, LimbCount - 1))
+            - Unsafe.Add(ref bRef, LimbCount - 1) - Unsafe.Add(ref cRef, LimbCount - 1) + carry;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref ulong OffsetFor(Multiple k) => ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(
+        k == Multiple.P32 ? Offset32 : k == Multiple.P64 ? Offset64 : Offset96);
+
+    /// <summary>
+    /// In place, v -> v + m p with m = -v / p mod 32, normalised: the row becomes 32 times (v / 32 mod p)
+    /// with its low 5 bits zero, ready for <see cref="GetLane"/>. Requires v &lt; 2^261 - 32 p.
+    /// </summary>
+    public static void PrepareDivideBy32(ref Vector256<ulong> v)
+    {
+        var mask = Vector256.Create(LimbMask);
+        var m = Avx2.Multiply(v.AsUInt32(), Vector256.Create(DivideBy32Factor).AsUInt32()) & Vector256.Create(31UL);
+        var mu = m.AsUInt32();
+        var carry = Vector256<ulong>.Zero;
+        ReadOnlySpan<ulong> p = [P0, P1, P2, P3, P4, P5, P6, P7, P8];
+        for (int i = 0; i < LimbCount - 1; i++)
+        {
+            var s = Unsafe.Add(ref v, i) + Avx2.Multiply(mu, Vector256.Create(p[i]).AsUInt32()) + carry;
+            Unsafe.Add(ref v, i) = s & mask;
+            carry = Avx2.ShiftRightLogical(s, 29);
+        }
+        Unsafe.Add(ref v, LimbCount - 1) += Avx2.Multiply(mu, Vector256.Create(P8).AsUInt32()) + carry;
+    }
+
+    /// <summary>Writes x (an <see cref="Fp"/>, R = 2^256) into lane <paramref name="lane"/> of a row as 32 x R mod p... = x R'.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SetLane(ref Vector256<ulong> row, int lane, in Fp x) =>
+        Split(in x.Limbs, ref Unsafe.Add(ref Unsafe.As<Vector256<ulong>, ulong>(ref row), lane));
+
+    /// <summary>
+    /// The <see cref="Fp"/> of lane <paramref name="lane"/> of a row prepared by <see cref="PrepareDivideBy32"/>
+    /// (value below 2^256 + 32 p... see the remarks: callers keep it below 5 p), fully reduced.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Fp GetLane(ref Vector256<ulong> row, int lane)
+    {
+        var v = Pack(ref Unsafe.Add(ref Unsafe.As<Vector256<ulong>, ulong>(ref row), lane));
+        while (!LessThanModulus(in v))
+        {
+            v = SubtractModulus(in v);
+        }
+        return new Fp(in v);
+    }
+
+    private static bool LessThanModulus(in Limbs256 v) =>
+        v.U3 != FpModulus.M3 ? v.U3 < FpModulus.M3
+        : v.U2 != FpModulus.M2 ? v.U2 < FpModulus.M2
+        : v.U1 != FpModulus.M1 ? v.U1 < FpModulus.M1
+        : v.U0 < FpModulus.M0;
+
+    private static Limbs256 SubtractModulus(in Limbs256 v)
+    {
+        ulong d0 = v.U0 - FpModulus.M0;
+        ulong borrow = v.U0 < FpModulus.M0 ? 1UL : 0UL;
+        ulong d1 = v.U1 - FpModulus.M1 - borrow;
+        borrow = (v.U1 < FpModulus.M1) | (v.U1 == FpModulus.M1 & borrow != 0) ? 1UL : 0UL;
+        ulong d2 = v.U2 - FpModulus.M2 - borrow;
+        borrow = (v.U2 < FpModulus.M2) | (v.U2 == FpModulus.M2 & borrow != 0) ? 1UL : 0UL;
+        ulong d3 = v.U3 - FpModulus.M3 - borrow;
+        return new Limbs256(d0, d1, d2, d3);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Split(in Limbs256 x, ref ulong lane0)
+    {
+        ulong u0 = x.U0, u1 = x.U1, u2 = x.U2, u3 = x.U3;
+        Unsafe.Add(ref lane0, 0) = (u0 << 5) & LimbMask;
+        Unsafe.Add(ref lane0, 4) = (u0 >> 24) & LimbMask;
+        Unsafe.Add(ref lane0, 8) = ((u0 >> 53) | (u1 << 11)) & LimbMask;
+        Unsafe.Add(ref lane0, 12) = (u1 >> 18) & LimbMask;
+        Unsafe.Add(ref lane0, 16) = ((u1 >> 47) | (u2 << 17)) & LimbMask;
+        Unsafe.Add(ref lane0, 20) = (u2 >> 12) & LimbMask;
+        Unsafe.Add(ref lane0, 24) = ((u2 >> 41) | (u3 << 23)) & LimbMask;
+        Unsafe.Add(ref lane0, 28) = (u3 >> 6) & LimbMask;
+        Unsafe.Add(ref lane0, 32) = (u3 >> 35) & LimbMask;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Limbs256 Pack(ref ulong lane0)
+    {
+        ulong l0 = Unsafe.Add(ref lane0, 0);
+        ulong l1 = Unsafe.Add(ref lane0, 4);
+        ulong l2 = Unsafe.Add(ref lane0, 8);
+        ulong l3 = Unsafe.Add(ref lane0, 12);
+        ulong l4 = Unsafe.Add(ref lane0, 16);
+        ulong l5 = Unsafe.Add(ref lane0, 20);
+        ulong l6 = Unsafe.Add(ref lane0, 24);
+        ulong l7 = Unsafe.Add(ref lane0, 28);
+        ulong l8 = Unsafe.Add(ref lane0, 32);
+        ulong w0 = (l0 >> 5) | (l1 << 24) | (l2 << 53);
+        ulong w1 = (l2 >> 11) | (l3 << 18) | (l4 << 47);
+        ulong w2 = (l4 >> 17) | (l5 << 12) | (l6 << 41);
+        ulong w3 = (l6 >> 23) | (l7 << 6) | (l8 << 35);
+        return new Limbs256(w0, w1, w2, w3);
+    }
+}
