@@ -57,33 +57,11 @@ internal sealed class BatchAffineG1
         ref var lambda = ref work[2 * L];
         ref var x3 = ref work[3 * L];
         ref var y3 = ref work[4 * L];
-        var one = Fp.One;
-        var zero = Fp.Zero;
 
         for (int r = 0; r < rowCount; r++)
         {
             ref var row = ref rows[r * Stride];
-            for (int lane = 0; lane < 4; lane++)
-            {
-                int k = (4 * r) + lane;
-                if (k < n)
-                {
-                    ref readonly var a = ref buckets[bucket[k]];
-                    ref readonly var q = ref points[k];
-                    FpVector4.SetLane(ref Unsafe.Add(ref row, X1), lane, in a.X);
-                    FpVector4.SetLane(ref Unsafe.Add(ref row, Y1), lane, in a.Y);
-                    FpVector4.SetLane(ref Unsafe.Add(ref row, X2), lane, in q.X);
-                    FpVector4.SetLane(ref Unsafe.Add(ref row, Dy), lane, in q.Y); // y2 until the subtraction below
-                }
-                else
-                {
-                    // Padding lanes: d = 1 keeps the lane's chain invertible; their results are dropped.
-                    FpVector4.SetLane(ref Unsafe.Add(ref row, X1), lane, in zero);
-                    FpVector4.SetLane(ref Unsafe.Add(ref row, Y1), lane, in zero);
-                    FpVector4.SetLane(ref Unsafe.Add(ref row, X2), lane, in one);
-                    FpVector4.SetLane(ref Unsafe.Add(ref row, Dy), lane, in zero);
-                }
-            }
+            FillRow(ref row, buckets, bucket, points, 4 * r);
             FpVector4.Subtract(in Unsafe.Add(ref row, X2), in Unsafe.Add(ref row, X1), ref Unsafe.Add(ref row, D), FpVector4.Multiple.P32);
             FpVector4.Subtract(in Unsafe.Add(ref row, Dy), in Unsafe.Add(ref row, Y1), ref Unsafe.Add(ref row, Dy), FpVector4.Multiple.P32);
             if (r == 0)
@@ -143,11 +121,45 @@ internal sealed class BatchAffineG1
             FpVector4.Subtract(in y3, in Unsafe.Add(ref row, Y1), ref y3, FpVector4.Multiple.P32);
             FpVector4.PrepareDivideBy32(ref x3);
             FpVector4.PrepareDivideBy32(ref y3);
-            int lanes = Math.Min(4, n - (4 * r));
-            for (int lane = 0; lane < lanes; lane++)
+            StoreRow(ref x3, ref y3, buckets, bucket, 4 * r, Math.Min(4, n - (4 * r)));
+        }
+    }
+
+    // Out of line (as is StoreRow) so that the vector code of AddPairs keeps its registers.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void FillRow(ref Vector256<ulong> row, Span<AffinePoint<Fp>> buckets, ReadOnlySpan<int> bucket, ReadOnlySpan<AffinePoint<Fp>> points, int first)
+    {
+        var one = Fp.One;
+        var zero = Fp.Zero;
+        for (int lane = 0; lane < 4; lane++)
+        {
+            int k = first + lane;
+            if (k < points.Length)
             {
-                buckets[bucket[(4 * r) + lane]] = new AffinePoint<Fp>(FpVector4.GetLane(ref x3, lane), FpVector4.GetLane(ref y3, lane));
+                ref readonly var a = ref buckets[bucket[k]];
+                ref readonly var q = ref points[k];
+                FpVector4.SetLane(ref Unsafe.Add(ref row, X1), lane, in a.X);
+                FpVector4.SetLane(ref Unsafe.Add(ref row, Y1), lane, in a.Y);
+                FpVector4.SetLane(ref Unsafe.Add(ref row, X2), lane, in q.X);
+                FpVector4.SetLane(ref Unsafe.Add(ref row, Dy), lane, in q.Y); // y2 until AddPairs subtracts y1
             }
+            else
+            {
+                // Padding lanes: d = 1 keeps the lane's chain invertible; their results are dropped.
+                FpVector4.SetLane(ref Unsafe.Add(ref row, X1), lane, in zero);
+                FpVector4.SetLane(ref Unsafe.Add(ref row, Y1), lane, in zero);
+                FpVector4.SetLane(ref Unsafe.Add(ref row, X2), lane, in one);
+                FpVector4.SetLane(ref Unsafe.Add(ref row, Dy), lane, in zero);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void StoreRow(ref Vector256<ulong> x3, ref Vector256<ulong> y3, Span<AffinePoint<Fp>> buckets, ReadOnlySpan<int> bucket, int first, int lanes)
+    {
+        for (int lane = 0; lane < lanes; lane++)
+        {
+            buckets[bucket[first + lane]] = new AffinePoint<Fp>(FpVector4.GetLane(ref x3, lane), FpVector4.GetLane(ref y3, lane));
         }
     }
 }
