@@ -103,6 +103,36 @@ public class FpVector4Tests
     }
 
     [Fact]
+    public void Square_matches_BigInteger_in_every_lane_with_bounded_output()
+    {
+        if (!FpVector4.IsSupported)
+        {
+            return;
+        }
+        var bound = 128 * P;
+        var a = Values(bound, 12);
+        for (int round = 0; round < a.Count; round++)
+        {
+            var av = Enumerable.Range(0, 4).Select(lane => a[(round + (lane * 5)) % a.Count]).ToArray();
+            var ar = Row(av[0], av[1], av[2], av[3]);
+            var r = new Vector256<ulong>[Limbs];
+            FpVector4.Square(in ar[0], ref r[0]);
+            AssertNormalised(r);
+            var m = new Vector256<ulong>[Limbs];
+            FpVector4.Multiply(in ar[0], in ar[0], ref m[0]);
+            for (int lane = 0; lane < 4; lane++)
+            {
+                var got = Lane(r, lane);
+                Assert.Equal(av[lane] * av[lane] * RPrimeInverse % P, got % P);
+                Assert.True(got < (av[lane] * av[lane] / RPrime) + P + 1, "output above a^2 / 2^261 + p");
+                Assert.Equal(Lane(m, lane), got); // the same columns, so the very same representative
+            }
+            FpVector4.Square(in ar[0], ref ar[0]); // in place
+            Assert.Equal(r, ar);
+        }
+    }
+
+    [Fact]
     public void Multiply_with_output_aliasing_an_input_and_squaring()
     {
         if (!FpVector4.IsSupported)

@@ -114,7 +114,7 @@ internal sealed class BatchAffineG1
             {
                 FpVector4.Multiply(in Unsafe.Add(ref row, Dy), in inverse, ref lambda);
             }
-            FpVector4.Multiply(in lambda, in lambda, ref x3);
+            FpVector4.Square(in lambda, ref x3);
             FpVector4.Subtract2(in x3, in Unsafe.Add(ref row, X1), in Unsafe.Add(ref row, X2), ref x3, FpVector4.Multiple.P64);
             FpVector4.Subtract(in Unsafe.Add(ref row, X1), in x3, ref y3, FpVector4.Multiple.P96);
             FpVector4.Multiply(in lambda, in y3, ref y3);

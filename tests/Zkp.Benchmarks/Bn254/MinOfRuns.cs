@@ -17,7 +17,7 @@ internal static class MinOfRuns
         ["fp-mul", "fp-inverse", "fr-inverse", "fp-inverse-fermat", "g1-msm-1024", "fp2-mul", "fp2-square", "fp2-xi", "fp12-mul", "fp12-square", "cyclotomic-square",
          "miller", "miller-prepared", "g2-prepare", "final-exp", "pairing", "check4", "check4-prepared", "check-groth16-shape",
          "groth16-verify",
-         "fpv4-mul", "g1-batch-add-1024"];
+         "fpv4-mul", "fpv4-square", "g1-batch-add-1024"];
 
     public static void Run(string[] args)
     {
@@ -166,6 +166,13 @@ internal static class MinOfRuns
                         ref var x = ref _v4[0];
                         ref var y = ref _v4[FpVector4.LimbCount];
                         for (int i = 0; i < count; i++) { FpVector4.Multiply(in x, in y, ref x); }
+                        break;
+                    }
+                case "fpv4-square":
+                    {
+                        _v4 ??= NewVectorRows();
+                        ref var x = ref _v4[0];
+                        for (int i = 0; i < count; i++) { FpVector4.Square(in x, ref x); }
                         break;
                     }
                 // BatchAffineG1.AddPairs of 1024 additions (the bucket set's full batch), AVX2 only.
