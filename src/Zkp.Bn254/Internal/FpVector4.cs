@@ -18,7 +18,7 @@ namespace Zkp.Bn254.Internal;
 /// <para>Conversions cost no multiplication: <see cref="Fp"/>'s limbs hold X = x R mod p &lt; p, and
 /// 32 X = x R' is a valid (unreduced, &lt; 32p) row value, so <see cref="SetLane"/> only splits X
 /// shifted left by 5 bits. Back, <see cref="GetLane"/> divides by 32 modulo p (one 5-bit
-/// Montgomery step: add m p with m = -v / p mod 32, shift right by 5) and reduces below p.</para>
+/// Montgomery step: add m p with m = -v / p mod 32, shift right by 5) and subtracts p until below p.</para>
 /// <para>Bounds, with p &lt; 2^254 so p^2 / 2^261 &lt; p / 128: <see cref="Multiply"/> returns
 /// (a b + m p) / 2^261 with m &lt; 2^261, that is below a b / 2^261 + p; for a &lt; alpha p and
 /// b &lt; beta p below (alpha beta / 128 + 1) p. Its only requirement is that both inputs are
@@ -26,9 +26,8 @@ namespace Zkp.Bn254.Internal;
 /// <see cref="BatchAffineG1"/> for the chain of bounds. Nothing here checks the bounds: a value
 /// outside them gives a wrong result, not an exception. Subtraction adds K p (K = 32, 64 or 96)
 /// written with limbs of at least 2^31 - 4 so that no limb goes negative before the carries.</para>
-/// <para>Variable time only in <see cref="GetLane"/> (a table lookup indexed by the value's
-/// quotient by p, and a rarely taken final subtraction); its callers, the MSM bucket additions,
-/// are variable time anyway.</para>
+/// <para>Not constant time only in <see cref="GetLane"/>'s final subtractions (a variable number of
+/// them); its callers (the MSM bucket additions) are variable time anyway.</para>
 /// </remarks>
 internal static class FpVector4
 {
@@ -525,48 +524,25 @@ internal static class FpVector4
         Unsafe.Add(ref v, LimbCount - 1) += Avx2.Multiply(mu, Vector256.Create(P8).AsUInt32()) + carry;
     }
 
-    /// <summary>Writes x (an <see cref="Fp"/>: limbs X = x R mod p, R = 2^256) into lane <paramref name="lane"/> of a row as 32 X = x R' (&lt; 32 p, unreduced).</summary>
+    /// <summary>Writes x (an <see cref="Fp"/>, R = 2^256) into lane <paramref name="lane"/> of a row as 32 x R mod p... = x R'.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void SetLane(ref Vector256<ulong> row, int lane, in Fp x) =>
         Split(in x.Limbs, ref Unsafe.Add(ref Unsafe.As<Vector256<ulong>, ulong>(ref row), lane));
 
     /// <summary>
-    /// The <see cref="Fp"/> of lane <paramref name="lane"/> of a row prepared by <see cref="PrepareDivideBy32"/>,
-    /// fully reduced. The prepared value is below 2^256 (callers keep rows below 2^261 - 32 p).
+    /// The <see cref="Fp"/> of lane <paramref name="lane"/> of a row prepared by <see cref="PrepareDivideBy32"/>
+    /// (value below 2^256 + 32 p... see the remarks: callers keep it below 5 p), fully reduced.
     /// </summary>
-    /// <remarks>
-    /// The quotient by p (at most 5) is estimated from the top word without branches:
-    /// qHat = floor((U3 / 8) * floor(2^125 / (M3 + 1)) / 2^122) &lt;= U3 / (M3 + 1) &lt;= v / p, and
-    /// v / p - qHat &lt; 1 + 2^-50, so after subtracting qHat p one conditional subtraction, almost
-    /// never taken, finishes. (A loop of conditional subtractions cost a mispredicted branch per
-    /// value: the count is random in 0..3 for the bucket additions.) The table index makes the
-    /// memory access depend on the value: variable time, like its callers.
-    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Fp GetLane(ref Vector256<ulong> row, int lane)
     {
         var v = Pack(ref Unsafe.Add(ref Unsafe.As<Vector256<ulong>, ulong>(ref row), lane));
-        ulong qHat = Math.BigMul(v.U3 >> 3, ReciprocalM3, out _) >> 58;
-        v = SubtractLimbs(in v, in MultiplesOfP[(int)qHat]);
-        if (!LessThanModulus(in v))
+        while (!LessThanModulus(in v))
         {
-            v = SubtractLimbs(in v, in MultiplesOfP[1]);
+            v = SubtractModulus(in v);
         }
         return new Fp(in v);
     }
-
-    /// <summary>floor(2^125 / (M3 + 1)), M3 the top word of p.</summary>
-    private const ulong ReciprocalM3 = 0xa948e8c4c474094e;
-
-    /// <summary>q p for q = 0..5 (5 p &lt; 2^256 &lt; 6 p).</summary>
-    private static readonly Limbs256[] MultiplesOfP =
-    [
-        new(0, 0, 0, 0),
-        new(0x3c208c16d87cfd47, 0x97816a916871ca8d, 0xb85045b68181585d, 0x30644e72e131a029),
-        new(0x7841182db0f9fa8e, 0x2f02d522d0e3951a, 0x70a08b6d0302b0bb, 0x60c89ce5c2634053),
-        new(0xb461a4448976f7d5, 0xc6843fb439555fa7, 0x28f0d12384840918, 0x912ceb58a394e07d),
-        new(0xf082305b61f3f51c, 0x5e05aa45a1c72a34, 0xe14116da06056176, 0xc19139cb84c680a6),
-        new(0x2ca2bc723a70f263, 0xf58714d70a38f4c2, 0x99915c908786b9d3, 0xf1f5883e65f820d0),
-    ];
 
     private static bool LessThanModulus(in Limbs256 v) =>
         v.U3 != FpModulus.M3 ? v.U3 < FpModulus.M3
@@ -574,16 +550,15 @@ internal static class FpVector4
         : v.U1 != FpModulus.M1 ? v.U1 < FpModulus.M1
         : v.U0 < FpModulus.M0;
 
-    /// <summary>v - m for m &lt;= v (no borrow out).</summary>
-    private static Limbs256 SubtractLimbs(in Limbs256 v, in Limbs256 m)
+    private static Limbs256 SubtractModulus(in Limbs256 v)
     {
-        ulong d0 = v.U0 - m.U0;
-        ulong borrow = v.U0 < m.U0 ? 1UL : 0UL;
-        ulong d1 = v.U1 - m.U1 - borrow;
-        borrow = (v.U1 < m.U1) | ((v.U1 == m.U1) & (borrow != 0)) ? 1UL : 0UL;
-        ulong d2 = v.U2 - m.U2 - borrow;
-        borrow = (v.U2 < m.U2) | ((v.U2 == m.U2) & (borrow != 0)) ? 1UL : 0UL;
-        ulong d3 = v.U3 - m.U3 - borrow;
+        ulong d0 = v.U0 - FpModulus.M0;
+        ulong borrow = v.U0 < FpModulus.M0 ? 1UL : 0UL;
+        ulong d1 = v.U1 - FpModulus.M1 - borrow;
+        borrow = (v.U1 < FpModulus.M1) | (v.U1 == FpModulus.M1 & borrow != 0) ? 1UL : 0UL;
+        ulong d2 = v.U2 - FpModulus.M2 - borrow;
+        borrow = (v.U2 < FpModulus.M2) | (v.U2 == FpModulus.M2 & borrow != 0) ? 1UL : 0UL;
+        ulong d3 = v.U3 - FpModulus.M3 - borrow;
         return new Limbs256(d0, d1, d2, d3);
     }
 
