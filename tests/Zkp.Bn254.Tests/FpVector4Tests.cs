@@ -274,4 +274,31 @@ public class FpVector4Tests
             }
         }
     }
+
+    [Fact]
+    public void Lane_out_reduces_at_every_quotient_boundary()
+    {
+        if (!FpVector4.IsSupported)
+        {
+            return;
+        }
+        var rInverse = BigInteger.ModPow(BigInteger.One << 256, P - 2, P);
+        var values = new List<BigInteger> { 0, 1, (BigInteger.One << 256) - 1, (BigInteger.One << 255) };
+        for (int q = 1; q <= 5; q++)
+        {
+            values.Add((q * P) - 1);
+            values.Add(q * P);
+            values.Add((q * P) + 1);
+        }
+        for (int start = 0; start < values.Count; start += 4)
+        {
+            // A prepared row holds 32 t (low 5 bits zero); GetLane returns the Fp whose limbs are t mod p.
+            var t = Enumerable.Range(0, 4).Select(lane => values[Math.Min(values.Count - 1, start + lane)]).ToArray();
+            var row = Row(32 * t[0], 32 * t[1], 32 * t[2], 32 * t[3]);
+            for (int lane = 0; lane < 4; lane++)
+            {
+                Assert.Equal(Fp.FromBigInteger(t[lane] % P * rInverse % P), FpVector4.GetLane(ref row[0], lane));
+            }
+        }
+    }
 }
