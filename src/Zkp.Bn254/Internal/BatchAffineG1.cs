@@ -33,14 +33,16 @@ internal sealed class BatchAffineG1
     // Per row of four additions: d, prefix, x1, x2, y1, dy (each a row of L vectors).
     private const int D = 0, Prefix = L, X1 = 2 * L, X2 = 3 * L, Y1 = 4 * L, Dy = 5 * L, Stride = 6 * L;
 
-    private readonly Vector256<ulong>[] rows;
+    private readonly int maxAdditions;
 
     // Chain accumulator, denominator inverse, lambda, lambda^2 / x3, x1 - x3 / y3.
     private readonly Vector256<ulong>[] work = new Vector256<ulong>[5 * L];
 
     public BatchAffineG1(int maxAdditions)
     {
-        rows = new Vector256<ulong>[checked(((maxAdditions + 3) / 4) * Stride)];
+        // The rows (about 430 KB for a batch of 1024) are rented per call: a bucket set is made per
+        // window group of every MSM, and a fresh array each time would be a large-object allocation.
+        this.maxAdditions = maxAdditions;
     }
 
     /// <summary>buckets[bucket[k]] += points[k] for every k &lt; points.Length (see the class remarks for what is not checked).</summary>
@@ -51,7 +53,22 @@ internal sealed class BatchAffineG1
         {
             return;
         }
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(n, maxAdditions);
         int rowCount = (n + 3) / 4;
+        var rows = System.Buffers.ArrayPool<Vector256<ulong>>.Shared.Rent(rowCount * Stride);
+        try
+        {
+            AddPairs(rows, rowCount, buckets, bucket, points);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<Vector256<ulong>>.Shared.Return(rows);
+        }
+    }
+
+    private void AddPairs(Vector256<ulong>[] rows, int rowCount, Span<AffinePoint<Fp>> buckets, ReadOnlySpan<int> bucket, ReadOnlySpan<AffinePoint<Fp>> points)
+    {
+        int n = points.Length;
         ref var acc = ref work[0];
         ref var inverse = ref work[L];
         ref var lambda = ref work[2 * L];
