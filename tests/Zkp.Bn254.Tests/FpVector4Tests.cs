@@ -301,4 +301,40 @@ public class FpVector4Tests
             }
         }
     }
+
+    [Fact]
+    public void SetRow_writes_what_four_SetLane_calls_write()
+    {
+        if (!FpVector4.IsSupported)
+        {
+            return;
+        }
+        var rng = new Random(13);
+        var values = new List<Fp> { Fp.Zero, Fp.One, -Fp.One, Fp.FromBigInteger(P - 2), Fp.FromUInt64(ulong.MaxValue) };
+        for (int i = 0; i < 20; i++)
+        {
+            values.Add(Fp.FromBigInteger(TestValues.RandomBelow(rng, P)));
+        }
+        for (int round = 0; round < values.Count; round++)
+        {
+            var x = Enumerable.Range(0, 4).Select(lane => values[(round + (lane * 7)) % values.Count]).ToArray();
+            var byRow = new Vector256<ulong>[Limbs];
+            var byLane = new Vector256<ulong>[Limbs];
+            FpVector4.SetRow(ref byRow[0], in x[0], in x[1], in x[2], in x[3]);
+            for (int lane = 0; lane < 4; lane++)
+            {
+                FpVector4.SetLane(ref byLane[0], lane, in x[lane]);
+                // And the value itself: 32 times the Montgomery limbs.
+                Assert.Equal(32 * new BigInteger(MemoryMarshalBytes(x[lane]), isUnsigned: true), Lane(byRow, lane));
+            }
+            Assert.Equal(byLane, byRow);
+        }
+    }
+
+    private static byte[] MemoryMarshalBytes(Fp x)
+    {
+        var bytes = new byte[32];
+        x.WriteMontgomeryLittleEndian(bytes);
+        return bytes;
+    }
 }

@@ -146,6 +146,23 @@ internal sealed class BatchAffineG1
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void FillRow(ref Vector256<ulong> row, Span<AffinePoint<Fp>> buckets, ReadOnlySpan<int> bucket, ReadOnlySpan<AffinePoint<Fp>> points, int first)
     {
+        if (first + 4 <= points.Length)
+        {
+            ref readonly var a0 = ref buckets[bucket[first]];
+            ref readonly var a1 = ref buckets[bucket[first + 1]];
+            ref readonly var a2 = ref buckets[bucket[first + 2]];
+            ref readonly var a3 = ref buckets[bucket[first + 3]];
+            ref readonly var q0 = ref points[first];
+            ref readonly var q1 = ref points[first + 1];
+            ref readonly var q2 = ref points[first + 2];
+            ref readonly var q3 = ref points[first + 3];
+            FpVector4.SetRow(ref Unsafe.Add(ref row, X1), in a0.X, in a1.X, in a2.X, in a3.X);
+            FpVector4.SetRow(ref Unsafe.Add(ref row, Y1), in a0.Y, in a1.Y, in a2.Y, in a3.Y);
+            FpVector4.SetRow(ref Unsafe.Add(ref row, X2), in q0.X, in q1.X, in q2.X, in q3.X);
+            FpVector4.SetRow(ref Unsafe.Add(ref row, Dy), in q0.Y, in q1.Y, in q2.Y, in q3.Y); // y2 until AddPairs subtracts y1
+            return;
+        }
+
         var one = Fp.One;
         var zero = Fp.Zero;
         for (int lane = 0; lane < 4; lane++)
@@ -158,11 +175,11 @@ internal sealed class BatchAffineG1
                 FpVector4.SetLane(ref Unsafe.Add(ref row, X1), lane, in a.X);
                 FpVector4.SetLane(ref Unsafe.Add(ref row, Y1), lane, in a.Y);
                 FpVector4.SetLane(ref Unsafe.Add(ref row, X2), lane, in q.X);
-                FpVector4.SetLane(ref Unsafe.Add(ref row, Dy), lane, in q.Y); // y2 until AddPairs subtracts y1
+                FpVector4.SetLane(ref Unsafe.Add(ref row, Dy), lane, in q.Y);
             }
             else
             {
-                // Padding lanes: d = 1 keeps the lane's chain invertible; their results are dropped.
+                // Padding lanes of the last row: d = 1 keeps the lane's chain invertible; their results are dropped.
                 FpVector4.SetLane(ref Unsafe.Add(ref row, X1), lane, in zero);
                 FpVector4.SetLane(ref Unsafe.Add(ref row, Y1), lane, in zero);
                 FpVector4.SetLane(ref Unsafe.Add(ref row, X2), lane, in one);

@@ -524,6 +524,37 @@ internal static class FpVector4
         Unsafe.Add(ref v, LimbCount - 1) += Avx2.Multiply(mu, Vector256.Create(P8).AsUInt32()) + carry;
     }
 
+    /// <summary>
+    /// A whole row from four <see cref="Fp"/> values, as four <see cref="SetLane"/> calls would write
+    /// it: a 4 x 4 transpose of the 64-bit words (unpack and 128-bit permutes), then the nine limbs
+    /// by vector shifts.
+    /// </summary>
+    public static void SetRow(ref Vector256<ulong> row, in Fp x0, in Fp x1, in Fp x2, in Fp x3)
+    {
+        var v0 = Unsafe.As<Fp, Vector256<ulong>>(ref Unsafe.AsRef(in x0));
+        var v1 = Unsafe.As<Fp, Vector256<ulong>>(ref Unsafe.AsRef(in x1));
+        var v2 = Unsafe.As<Fp, Vector256<ulong>>(ref Unsafe.AsRef(in x2));
+        var v3 = Unsafe.As<Fp, Vector256<ulong>>(ref Unsafe.AsRef(in x3));
+        var t0 = Avx2.UnpackLow(v0, v1);
+        var t1 = Avx2.UnpackHigh(v0, v1);
+        var t2 = Avx2.UnpackLow(v2, v3);
+        var t3 = Avx2.UnpackHigh(v2, v3);
+        var u0 = Avx2.Permute2x128(t0, t2, 0x20);
+        var u1 = Avx2.Permute2x128(t1, t3, 0x20);
+        var u2 = Avx2.Permute2x128(t0, t2, 0x31);
+        var u3 = Avx2.Permute2x128(t1, t3, 0x31);
+        var mask = Vector256.Create(LimbMask);
+        Unsafe.Add(ref row, 0) = Avx2.ShiftLeftLogical(u0, 5) & mask;
+        Unsafe.Add(ref row, 1) = Avx2.ShiftRightLogical(u0, 24) & mask;
+        Unsafe.Add(ref row, 2) = (Avx2.ShiftRightLogical(u0, 53) | Avx2.ShiftLeftLogical(u1, 11)) & mask;
+        Unsafe.Add(ref row, 3) = Avx2.ShiftRightLogical(u1, 18) & mask;
+        Unsafe.Add(ref row, 4) = (Avx2.ShiftRightLogical(u1, 47) | Avx2.ShiftLeftLogical(u2, 17)) & mask;
+        Unsafe.Add(ref row, 5) = Avx2.ShiftRightLogical(u2, 12) & mask;
+        Unsafe.Add(ref row, 6) = (Avx2.ShiftRightLogical(u2, 41) | Avx2.ShiftLeftLogical(u3, 23)) & mask;
+        Unsafe.Add(ref row, 7) = Avx2.ShiftRightLogical(u3, 6) & mask;
+        Unsafe.Add(ref row, 8) = Avx2.ShiftRightLogical(u3, 35) & mask;
+    }
+
     /// <summary>Writes x (an <see cref="Fp"/>, R = 2^256) into lane <paramref name="lane"/> of a row as 32 x R mod p... = x R'.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void SetLane(ref Vector256<ulong> row, int lane, in Fp x) =>
