@@ -398,6 +398,7 @@ internal static class Pippenger<T>
         private readonly T[] prefix = [];
         private readonly int[] deferredBucket = [];
         private readonly AffinePoint<T>[] deferredPoint = [];
+        private readonly BatchAffineG1? vectorBatch; // G1 with AVX2: the batches run four lanes wide
         private int pending;
         private int deferred;
 
@@ -416,6 +417,10 @@ internal static class Pippenger<T>
                 prefix = new T[batchSize];
                 deferredBucket = new int[batchSize];
                 deferredPoint = new AffinePoint<T>[batchSize];
+                if (typeof(T) == typeof(Fp) && FpVector4.IsSupported)
+                {
+                    vectorBatch = new BatchAffineG1(batchSize);
+                }
             }
         }
 
@@ -487,7 +492,19 @@ internal static class Pippenger<T>
             {
                 return;
             }
-            if (pending > 0)
+            if (pending > 0 && vectorBatch is not null)
+            {
+                vectorBatch.AddPairs(
+                    System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref Unsafe.As<AffinePoint<T>, AffinePoint<Fp>>(ref affine[0]), affine.Length),
+                    pendingBucket.AsSpan(0, pending),
+                    System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<AffinePoint<T>, AffinePoint<Fp>>(ref pendingPoint[0]), pending));
+                for (int k = 0; k < pending; k++)
+                {
+                    inBatch![pendingBucket[k]] = false;
+                }
+                pending = 0;
+            }
+            else if (pending > 0)
             {
                 var acc = T.OneElement;
                 for (int k = 0; k < pending; k++)

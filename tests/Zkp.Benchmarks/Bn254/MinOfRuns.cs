@@ -16,7 +16,8 @@ internal static class MinOfRuns
     private static readonly string[] AllOperations =
         ["fp-mul", "fp-inverse", "fr-inverse", "fp-inverse-fermat", "g1-msm-1024", "fp2-mul", "fp2-square", "fp2-xi", "fp12-mul", "fp12-square", "cyclotomic-square",
          "miller", "miller-prepared", "g2-prepare", "final-exp", "pairing", "check4", "check4-prepared", "check-groth16-shape",
-         "groth16-verify", "fp-square", "fr-mul", "fp-mul-throughput", "fp-double-sub"];
+         "groth16-verify", "fp-square", "fr-mul", "fp-mul-throughput", "fp-double-sub",
+         "fpv4-mul", "fpv4-square", "g1-batch-add-1024"];
 
     public static void Run(string[] args)
     {
@@ -25,6 +26,11 @@ internal static class MinOfRuns
         var state = new State();
         foreach (var op in operations)
         {
+            if ((op.StartsWith("fpv4", StringComparison.Ordinal) || op == "g1-batch-add-1024") && !FpVector4.IsSupported)
+            {
+                Console.WriteLine($"{op,-22} skipped: needs AVX2");
+                continue;
+            }
             // (batch size, unit divisor, unit): field operations run 1000 times per batch.
             bool inverse = op.EndsWith("-inverse", StringComparison.Ordinal) || op.Contains("-inverse-", StringComparison.Ordinal);
             var (size, perBatch, unit) = (op.StartsWith("fp", StringComparison.Ordinal) || op == "fr-mul") && !inverse && !op.StartsWith("fp12", StringComparison.Ordinal)
@@ -66,6 +72,8 @@ internal static class MinOfRuns
         private ClaimProof? _claim;
         private (G1Affine[] Points, Fr[] Scalars)? _msm;
         private Fp[]? _independent;
+        private System.Runtime.Intrinsics.Vector256<ulong>[]? _v4;
+        private (BatchAffineG1 Batch, AffinePoint<Fp>[] Buckets, int[] Index, AffinePoint<Fp>[] Points)? _batch;
 
         public State()
         {
@@ -75,6 +83,35 @@ internal static class MinOfRuns
             _g2Prepared = [_qPrepared, _qPrepared, _qPrepared, _qPrepared];
             _factor = Pairing.MillerLoopProduct([_p], [_qPrepared]);
             _f = Pairing.MultiMillerLoop([_p], [_q]);
+        }
+
+        private static System.Runtime.Intrinsics.Vector256<ulong>[] NewVectorRows()
+        {
+            var rows = new System.Runtime.Intrinsics.Vector256<ulong>[2 * FpVector4.LimbCount];
+            for (int lane = 0; lane < 4; lane++)
+            {
+                var a = Fp.Random();
+                var b = Fp.Random();
+                FpVector4.SetLane(ref rows[0], lane, in a);
+                FpVector4.SetLane(ref rows[FpVector4.LimbCount], lane, in b);
+            }
+            return rows;
+        }
+
+        private static (BatchAffineG1, AffinePoint<Fp>[], int[], AffinePoint<Fp>[]) NewBatch(int n)
+        {
+            var buckets = new AffinePoint<Fp>[n];
+            var points = new AffinePoint<Fp>[n];
+            var p = G1Affine.Generator.Multiply(Fr.Random());
+            var q = G1Affine.Generator.Multiply(Fr.Random());
+            for (int i = 0; i < n; i++)
+            {
+                buckets[i] = p.ToAffine().Point;
+                points[i] = q.ToAffine().Point;
+                p += G1Affine.Generator.ToJacobian();
+                q += p;
+            }
+            return (new BatchAffineG1(n), buckets, Enumerable.Range(0, n).ToArray(), points);
         }
 
         public void Run(string op, int count)
@@ -139,6 +176,30 @@ internal static class MinOfRuns
                         _independent ??= Enumerable.Range(0, 1024).Select(_ => Fp.Random()).ToArray();
                         var v = _independent;
                         for (int i = 0; i < count; i++) { Fp.Multiply(in v[i & 1023], in _b, out v[(i + 512) & 1023]); }
+                        break;
+                    }
+                // One 4-lane AVX2 multiplication (four F_p products) per iteration, dependent like fp-mul.
+                case "fpv4-mul":
+                    {
+                        _v4 ??= NewVectorRows();
+                        ref var x = ref _v4[0];
+                        ref var y = ref _v4[FpVector4.LimbCount];
+                        for (int i = 0; i < count; i++) { FpVector4.Multiply(in x, in y, ref x); }
+                        break;
+                    }
+                case "fpv4-square":
+                    {
+                        _v4 ??= NewVectorRows();
+                        ref var x = ref _v4[0];
+                        for (int i = 0; i < count; i++) { FpVector4.Square(in x, ref x); }
+                        break;
+                    }
+                // BatchAffineG1.AddPairs of 1024 additions (the bucket set's full batch), AVX2 only.
+                case "g1-batch-add-1024":
+                    {
+                        _batch ??= NewBatch(1024);
+                        var (batch, buckets, index, points) = _batch.Value;
+                        for (int i = 0; i < count; i++) { batch.AddPairs(buckets, index, points); }
                         break;
                     }
                 default: throw new ArgumentException($"unknown operation {op}; known: {string.Join(", ", AllOperations)}");

@@ -11,7 +11,7 @@ namespace Zkp.Benchmarks.Zk;
 /// process CPU time per proof (both cores' work summed; preemption does not add to it) and
 /// the fastest of short batches for the prover's one-core parts.
 /// <c>dotnet run -c Release --project tests/Zkp.Benchmarks -- prove-cpu [rounds] [part ...]</c>,
-/// parts: claim, chain (the 62k circuit), claim-parts, msm, fft-pair, ct-g1, ct-g2, fixed-g1, fixed-g2,
+/// parts: claim, chain (the 62k circuit), claim-parts, msm, msm-large, fft-pair, ct-g1, ct-g2, fixed-g1, fixed-g2,
 /// fixed-build, setup-claim.
 /// Every proof is checked by the verifier once per round so a fast wrong prover cannot pass.
 /// </summary>
@@ -31,6 +31,7 @@ internal static class ProveCpu
                 case "claim-parts": ClaimParts(rounds); break;
                 case "claim-windows": ClaimWindows(rounds); break;
                 case "msm": PlainMsms(rounds); break;
+                case "msm-large": LargeMsms(rounds); break;
                 case "setup-claim": Setup(rounds); break;
                 case "ct-g1": OneCore(part, rounds, 20, () => G1Affine.Generator.ToJacobian().MultiplyConstantTime(Fr.Random())); break;
                 case "ct-g2": OneCore(part, rounds, 5, () => G2Affine.Generator.ToJacobian().MultiplyConstantTime(Fr.Random())); break;
@@ -159,6 +160,25 @@ internal static class ProveCpu
     }
 
     // Plain (unprepared) MSMs on one core with random full-size scalars: a key's first proof, the CLI.
+    // G1 at 2^14 and 2^16 points on one core (2^16: the 900 ms single-core target).
+    private static void LargeMsms(int rounds)
+    {
+        foreach (int log2 in new[] { 14, 16 })
+        {
+            var points = new G1Affine[1 << log2];
+            var scalars = new Fr[points.Length];
+            var p = G1Affine.Generator.Multiply(Fr.Random());
+            for (int i = 0; i < points.Length; i++)
+            {
+                points[i] = p.ToAffine();
+                p += G1Affine.Generator;
+                scalars[i] = Fr.Random();
+            }
+
+            OneCore($"G1 MSM 2^{log2} (plain, one core)", rounds, 1, () => Msm.G1(points, scalars, 1));
+        }
+    }
+
     private static void PlainMsms(int rounds)
     {
         foreach (int log2 in new[] { 6, 8, 10, 12 })
