@@ -21,11 +21,11 @@ public sealed class AdmissionOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// Verification requests running at once. 24 on two cores (docs/benchmarks.md, "Fourth session: REST load",
-    /// measured on a shared machine; to be confirmed quietly): 12-16 tightened p99/p50 as much but cut the mean proof
-    /// batch by about a third (more pairing CPU per request).
+    /// Verification requests running at once. 16 on two cores, from quiet runs of the load (docs/benchmarks.md,
+    /// "Fifth session: REST load"): p99 91.6-94.5 ms at 502-514/s, against 102-105 ms with 24, 96 ms with 12,
+    /// 118-121 ms with 32 or no limit, and 8 starving the proof batcher (368/s).
     /// </summary>
-    public int VerificationPermitLimit { get; set; } = 24;
+    public int VerificationPermitLimit { get; set; } = 16;
 
     /// <summary>Verification requests waiting for a place, oldest first; the next one is refused with 503.</summary>
     public int VerificationQueueLimit { get; set; } = 256;
