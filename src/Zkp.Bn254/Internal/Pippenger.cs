@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Runtime.CompilerServices;
 
 namespace Zkp.Bn254.Internal;
@@ -617,7 +618,8 @@ internal static class Pippenger<T>
         var starts = ArrayPool<int>.Shared.Rent(groups + 1);
         var fill = ArrayPool<int>.Shared.Rent(groups + 1);
         var extra = ArrayPool<JacobianPoint<T>>.Shared.Rent(groups);
-        AffinePoint<T>[]? src = null, dst = null;
+        AffinePoint<T>[]? src = null, dst = null, secondPoints = null;
+        BatchAffineG1? vectorBatch = null;
         int[]? pairP = null, pairOut = null;
         T[]? denominators = null, prefix = null;
         try
@@ -729,7 +731,24 @@ internal static class Pippenger<T>
                     more |= written > 1;
                 }
 
-                if (pairs > 0)
+                if (pairs > 0 && typeof(T) == typeof(Fp) && FpVector4.IsSupported)
+                {
+                    // G1 with AVX2: the first point of each pair is copied to its output slot and the
+                    // second added there four lanes wide (output slots are distinct; equal x went to extra).
+                    vectorBatch ??= new BatchAffineG1(maxPairs);
+                    secondPoints ??= ArrayPool<AffinePoint<T>>.Shared.Rent(maxPairs);
+                    for (int k = 0; k < pairs; k++)
+                    {
+                        dst[pairOut[k]] = src[pairP[k]];
+                        secondPoints[k] = src[pairP[k] + 1];
+                    }
+
+                    vectorBatch.AddPairs(
+                        MemoryMarshal.CreateSpan(ref Unsafe.As<AffinePoint<T>, AffinePoint<Fp>>(ref dst[0]), dst.Length),
+                        pairOut.AsSpan(0, pairs),
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<AffinePoint<T>, AffinePoint<Fp>>(ref secondPoints[0]), pairs));
+                }
+                else if (pairs > 0)
                 {
                     var acc = T.OneElement;
                     for (int k = 0; k < pairs; k++)
@@ -781,6 +800,7 @@ internal static class Pippenger<T>
             ArrayPool<JacobianPoint<T>>.Shared.Return(extra);
             ReturnIfRented(src);
             ReturnIfRented(dst);
+            ReturnIfRented(secondPoints);
             ReturnIfRented(pairP);
             ReturnIfRented(pairOut);
             ReturnIfRented(denominators);
