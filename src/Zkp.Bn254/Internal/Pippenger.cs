@@ -395,11 +395,9 @@ internal static class Pippenger<T>
         private readonly bool[]? inBatch;
         private readonly int[] pendingBucket = [];
         private readonly AffinePoint<T>[] pendingPoint = [];
-        private readonly T[] denominators = [];
-        private readonly T[] prefix = [];
+        private readonly AffineBatch? batch;
         private readonly int[] deferredBucket = [];
         private readonly AffinePoint<T>[] deferredPoint = [];
-        private readonly BatchAffineG1? vectorBatch; // G1 with AVX2: the batches run four lanes wide
         private int pending;
         private int deferred;
 
@@ -414,14 +412,9 @@ internal static class Pippenger<T>
                 inBatch = new bool[bucketCount];
                 pendingBucket = new int[batchSize];
                 pendingPoint = new AffinePoint<T>[batchSize];
-                denominators = new T[batchSize];
-                prefix = new T[batchSize];
+                batch = new AffineBatch(batchSize);
                 deferredBucket = new int[batchSize];
                 deferredPoint = new AffinePoint<T>[batchSize];
-                if (typeof(T) == typeof(Fp) && FpVector4.IsSupported)
-                {
-                    vectorBatch = new BatchAffineG1(batchSize);
-                }
             }
         }
 
@@ -493,38 +486,14 @@ internal static class Pippenger<T>
             {
                 return;
             }
-            if (pending > 0 && vectorBatch is not null)
+            if (pending > 0)
             {
-                vectorBatch.AddPairs(
-                    System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref Unsafe.As<AffinePoint<T>, AffinePoint<Fp>>(ref affine[0]), affine.Length),
-                    pendingBucket.AsSpan(0, pending),
-                    System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<AffinePoint<T>, AffinePoint<Fp>>(ref pendingPoint[0]), pending));
+                batch!.AddTo(affine, pendingBucket.AsSpan(0, pending), pendingPoint.AsSpan(0, pending));
                 for (int k = 0; k < pending; k++)
                 {
                     inBatch![pendingBucket[k]] = false;
                 }
-                pending = 0;
-            }
-            else if (pending > 0)
-            {
-                var acc = T.OneElement;
-                for (int k = 0; k < pending; k++)
-                {
-                    prefix[k] = acc;
-                    T.Subtract(in pendingPoint[k].X, in affine[pendingBucket[k]].X, out denominators[k]);
-                    T.Multiply(in acc, in denominators[k], out acc);
-                }
-                var inverse = T.InvertOrZero(in acc);
-                for (int k = pending - 1; k >= 0; k--)
-                {
-                    T.Multiply(in inverse, in prefix[k], out var denominatorInverse);
-                    T.Multiply(in inverse, in denominators[k], out inverse);
-                    int b = pendingBucket[k];
-                    ref readonly var q = ref pendingPoint[k];
-                    ref readonly var a = ref affine[b];
-                    AddChord(in a, in q, in denominatorInverse, out affine[b]);
-                    inBatch![b] = false;
-                }
+
                 pending = 0;
             }
 
@@ -619,9 +588,7 @@ internal static class Pippenger<T>
         var fill = ArrayPool<int>.Shared.Rent(groups + 1);
         var extra = ArrayPool<JacobianPoint<T>>.Shared.Rent(groups);
         AffinePoint<T>[]? src = null, dst = null, secondPoints = null;
-        BatchAffineG1? vectorBatch = null;
         int[]? pairP = null, pairOut = null;
-        T[]? denominators = null, prefix = null;
         try
         {
             counts.AsSpan(0, groups).Clear();
@@ -694,8 +661,8 @@ internal static class Pippenger<T>
             int maxPairs = (entries / 2) + 1;
             pairP = ArrayPool<int>.Shared.Rent(maxPairs);
             pairOut = ArrayPool<int>.Shared.Rent(maxPairs);
-            denominators = ArrayPool<T>.Shared.Rent(maxPairs);
-            prefix = ArrayPool<T>.Shared.Rent(maxPairs);
+            secondPoints = ArrayPool<AffinePoint<T>>.Shared.Rent(maxPairs);
+            var batch = new AffineBatch(maxPairs);
             bool more = true;
             while (more)
             {
@@ -731,44 +698,15 @@ internal static class Pippenger<T>
                     more |= written > 1;
                 }
 
-                if (pairs > 0 && typeof(T) == typeof(Fp) && FpVector4.IsSupported)
+                // Each pair's first point goes to its output slot and the second is added there (the
+                // output slots are distinct; pairs with equal x went to extra above).
+                for (int k = 0; k < pairs; k++)
                 {
-                    // G1 with AVX2: the first point of each pair is copied to its output slot and the
-                    // second added there four lanes wide (output slots are distinct; equal x went to extra).
-                    vectorBatch ??= new BatchAffineG1(maxPairs);
-                    secondPoints ??= ArrayPool<AffinePoint<T>>.Shared.Rent(maxPairs);
-                    for (int k = 0; k < pairs; k++)
-                    {
-                        dst[pairOut[k]] = src[pairP[k]];
-                        secondPoints[k] = src[pairP[k] + 1];
-                    }
-
-                    vectorBatch.AddPairs(
-                        MemoryMarshal.CreateSpan(ref Unsafe.As<AffinePoint<T>, AffinePoint<Fp>>(ref dst[0]), dst.Length),
-                        pairOut.AsSpan(0, pairs),
-                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<AffinePoint<T>, AffinePoint<Fp>>(ref secondPoints[0]), pairs));
-                }
-                else if (pairs > 0)
-                {
-                    var acc = T.OneElement;
-                    for (int k = 0; k < pairs; k++)
-                    {
-                        prefix[k] = acc;
-                        T.Subtract(in src[pairP[k] + 1].X, in src[pairP[k]].X, out denominators[k]);
-                        T.Multiply(in acc, in denominators[k], out acc);
-                    }
-
-                    var inverse = T.InvertOrZero(in acc);
-                    for (int k = pairs - 1; k >= 0; k--)
-                    {
-                        T.Multiply(in inverse, in prefix[k], out var denominatorInverse);
-                        T.Multiply(in inverse, in denominators[k], out inverse);
-                        ref readonly var p = ref src[pairP[k]];
-                        ref readonly var q = ref src[pairP[k] + 1];
-                        AddChord(in p, in q, in denominatorInverse, out dst[pairOut[k]]);
-                    }
+                    dst[pairOut[k]] = src[pairP[k]];
+                    secondPoints[k] = src[pairP[k] + 1];
                 }
 
+                batch.AddTo(dst, pairOut.AsSpan(0, pairs), secondPoints.AsSpan(0, pairs));
                 (src, dst) = (dst, src);
             }
 
@@ -803,8 +741,68 @@ internal static class Pippenger<T>
             ReturnIfRented(secondPoints);
             ReturnIfRented(pairP);
             ReturnIfRented(pairOut);
-            ReturnIfRented(denominators);
-            ReturnIfRented(prefix);
+        }
+    }
+
+    /// <summary>
+    /// Affine additions targets[index[k]] += points[k] sharing one field inversion (Montgomery's trick),
+    /// for the bucket sets and the two-level reduction alike: four lanes wide with
+    /// <see cref="BatchAffineG1"/> for G1 on AVX2, otherwise the scalar chain below.
+    /// </summary>
+    /// <remarks>
+    /// Does not check its preconditions (the callers guarantee them): every target and point is finite,
+    /// the targets of one call are distinct, and no point has its target's x (no doubling or
+    /// cancellation); a violated one gives a wrong point, not an exception.
+    /// </remarks>
+    private sealed class AffineBatch(int capacity)
+    {
+        private readonly BatchAffineG1? vector = typeof(T) == typeof(Fp) && FpVector4.IsSupported ? new BatchAffineG1(capacity) : null;
+
+        public void AddTo(Span<AffinePoint<T>> targets, ReadOnlySpan<int> index, ReadOnlySpan<AffinePoint<T>> points)
+        {
+            int count = points.Length;
+            if (count == 0)
+            {
+                return;
+            }
+
+            if (vector is not null)
+            {
+                vector.AddPairs(
+                    MemoryMarshal.Cast<AffinePoint<T>, AffinePoint<Fp>>(targets),
+                    index,
+                    MemoryMarshal.Cast<AffinePoint<T>, AffinePoint<Fp>>(points));
+                return;
+            }
+
+            // Scratch rented per call: one call is a whole batch (up to MaxAffineBatch additions or a
+            // halving round), so renting costs nothing next to the batch's multiplications.
+            var denominators = ArrayPool<T>.Shared.Rent(count);
+            var prefix = ArrayPool<T>.Shared.Rent(count);
+            try
+            {
+                var acc = T.OneElement;
+                for (int k = 0; k < count; k++)
+                {
+                    prefix[k] = acc;
+                    T.Subtract(in points[k].X, in targets[index[k]].X, out denominators[k]);
+                    T.Multiply(in acc, in denominators[k], out acc);
+                }
+
+                var inverse = T.InvertOrZero(in acc);
+                for (int k = count - 1; k >= 0; k--)
+                {
+                    T.Multiply(in inverse, in prefix[k], out var denominatorInverse);
+                    T.Multiply(in inverse, in denominators[k], out inverse);
+                    ref var target = ref targets[index[k]];
+                    AddChord(in target, in points[k], in denominatorInverse, out target);
+                }
+            }
+            finally
+            {
+                ArrayPool<T>.Shared.Return(denominators);
+                ArrayPool<T>.Shared.Return(prefix);
+            }
         }
     }
 
@@ -883,7 +881,7 @@ internal sealed class PreparedBases<T>
         // Chunks small enough that their Jacobian scratch (chunkSize x windows x 96 bytes for G1) stays
         // under the large-object threshold: with 256-point chunks a 2^16-point key left hundreds of
         // MB of dead large-object scratch for the next full collection (working set, not live heap).
-        int chunkSize = Math.Max(4, 80_000 / (windows * System.Runtime.CompilerServices.Unsafe.SizeOf<JacobianPoint<T>>()));
+        int chunkSize = Math.Max(4, 80_000 / (windows * Unsafe.SizeOf<JacobianPoint<T>>()));
         int chunks = (source.Length + chunkSize - 1) / chunkSize;
         void Build(int chunk)
         {
