@@ -96,7 +96,9 @@ public static class Groth16Prover
                 Parallel.Invoke(
                     () =>
                     {
-                        var quotient = QuotientOnOddCoset(domain, a, b, c);
+                        ToOddCoset(domain, a, b, c);
+                        QuotientNumerator(a, b, c, 0, n);
+                        var quotient = a;
                         var scalars = new Fr[witness.Length - privateStart + quotient.Length];
                         try
                         {
@@ -140,8 +142,9 @@ public static class Groth16Prover
     /// takes in priority order: the quotient's inputs (QAP rows, three FFT pairs), B2, the H sum in
     /// parts (each computes its range of the quotient, so it may start only once the FFTs are
     /// done), A, the C sum (the private witness: ready from the start) and B1. Returns C + H.
-    /// With the claim circuit's one-core costs (FFTs 2, B2 6, H halves 5.4 each, A 3.5, C 2.9,
-    /// B1 2.4 ms) two workers end within about 0.1 ms of each other.
+    /// The order was chosen from the claim circuit's one-core costs so that two workers end together
+    /// (docs/benchmarks.md, "Fifth session: prover"; the AVX2 bucket additions shortened the G1 jobs
+    /// since, B2 is G2 and unchanged).
     /// </summary>
     /// <remarks>
     /// Why not four branches side by side (as before, and as for large keys): the C + H branch
@@ -171,9 +174,7 @@ public static class Groth16Prover
                 EvaluateRows(key.Coefficients, 0, witness, a);
                 EvaluateRows(key.Coefficients, 1, witness, b);
                 MultiplyPointwise(a, b, c);
-                domain.EvaluationsToCoset(a);
-                domain.EvaluationsToCoset(b);
-                domain.EvaluationsToCoset(c);
+                ToOddCoset(domain, a, b, c);
                 Volatile.Write(ref fftsDone, 1);
             }, false),
             (proveB2, false),
@@ -185,13 +186,7 @@ public static class Groth16Prover
             int index = part;
             jobs.Add((() =>
             {
-                // The quotient numerator A*B - C on this part's coset points, in a.
-                for (int i = from; i < to; i++)
-                {
-                    Fr.Multiply(a[i], b[i], out var product);
-                    Fr.Subtract(product, c[i], out a[i]);
-                }
-
+                QuotientNumerator(a, b, c, from, to);
                 var h = a.AsSpan(from, to - from);
                 partSums[index] = prepared is null
                     ? Msm.G1(key.H.AsSpan(from, to - from), h, 1)
@@ -299,23 +294,26 @@ public static class Groth16Prover
     }
 
     /// <summary>
-    /// A*B - C on the odd coset, in <paramref name="a"/> (returned): each of A, B, C (evaluations on
-    /// the domain) is interpolated and re-evaluated on the coset. No division by Z: Z is the constant
-    /// -2 there and snarkjs folds it into the H points.
+    /// Each of A, B, C (evaluations on the domain) interpolated and re-evaluated on the odd coset, in place:
+    /// the inputs of <see cref="QuotientNumerator"/>.
     /// </summary>
-    private static Fr[] QuotientOnOddCoset(FftDomain domain, Fr[] a, Fr[] b, Fr[] c)
+    private static void ToOddCoset(FftDomain domain, Fr[] a, Fr[] b, Fr[] c)
     {
-        ToOddCoset(domain, a);
-        ToOddCoset(domain, b);
-        ToOddCoset(domain, c);
-        for (int i = 0; i < a.Length; i++)
+        domain.EvaluationsToCoset(a);
+        domain.EvaluationsToCoset(b);
+        domain.EvaluationsToCoset(c);
+    }
+
+    /// <summary>
+    /// The quotient's scalars A*B - C on the odd coset points [from, to), written over a. No division by Z:
+    /// Z is the constant -2 there and snarkjs folds it into the H points.
+    /// </summary>
+    private static void QuotientNumerator(Fr[] a, Fr[] b, Fr[] c, int from, int to)
+    {
+        for (int i = from; i < to; i++)
         {
             Fr.Multiply(a[i], b[i], out var product);
             Fr.Subtract(product, c[i], out a[i]);
         }
-
-        return a;
     }
-
-    private static void ToOddCoset(FftDomain domain, Fr[] values) => domain.EvaluationsToCoset(values);
 }
