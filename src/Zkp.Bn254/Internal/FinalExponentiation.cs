@@ -78,7 +78,7 @@ internal static class FinalExponentiation
     /// with X = t G2 (= t^lambda2) and T = G1^2 (G2 G3^2)^3, t^lambda1 = t / T and
     /// t^lambda0 = 1 / (T G1 X^2), and the result is t^lambda0 (t^lambda1)^p X^(p^2) t^(p^3):
     /// 11 multiplications, 6 cyclotomic squarings and 3 Frobenius maps around the exponentiations,
-    /// where the chain of Scott et al. (<see cref="ApplyScott"/>, kept as the tests' second reference)
+    /// where the chain of Scott et al. (the tests' second reference, tests/Zkp.Bn254.Tests/ScottFinalExponentiation.cs)
     /// takes 13, 4 and 7. Inverses are conjugates (t is cyclotomic).
     /// </summary>
     public static Fp12 Apply(in Fp12 f)
@@ -112,48 +112,6 @@ internal static class FinalExponentiation
         var t8 = t.Frobenius(3);
         Fp12.Multiply(in r, in t8, out r);
         return r;
-    }
-
-    /// <summary>
-    /// The same exact power by the addition chain of Scott et al. (13 multiplications, 4 cyclotomic
-    /// squarings, 7 Frobenius maps around the exponentiations by u): <see cref="Apply"/> until the fifth
-    /// session, now the tests' second reference for it.
-    /// </summary>
-    internal static Fp12 ApplyScott(in Fp12 f)
-    {
-        var t = EasyPart(in f);
-        var fp = t.Frobenius(1);
-        var fp2 = t.Frobenius(2);
-        var fp3 = fp2.Frobenius(1);
-
-        var fu = ExpByU(in t);
-        var fu2 = ExpByU(in fu);
-        var fu3 = ExpByU(in fu2);
-
-        var y3 = fu.Frobenius(1);
-        var fu2p = fu2.Frobenius(1);
-        var fu3p = fu3.Frobenius(1);
-        var y2 = fu2.Frobenius(2);
-
-        var y0 = fp * fp2 * fp3;
-        var y1 = t.Conjugate();
-        var y5 = fu2.Conjugate();
-        y3 = y3.Conjugate();
-        var y4 = (fu * fu2p).Conjugate();
-        var y6 = (fu3 * fu3p).Conjugate();
-
-        // result = y0 * y1^2 * y2^6 * y3^12 * y4^18 * y5^30 * y6^36
-        Fp12.CyclotomicSquare(in y6, out var t0);
-        t0 = t0 * y4 * y5;
-        var t1 = y3 * y5 * t0;
-        t0 *= y2;
-        Fp12.CyclotomicSquare(in t1, out t1);
-        t1 *= t0;
-        Fp12.CyclotomicSquare(in t1, out t1);
-        t0 = t1 * y1;
-        t1 *= y0;
-        Fp12.CyclotomicSquare(in t0, out t0);
-        return t0 * t1;
     }
 
     /// <summary>
