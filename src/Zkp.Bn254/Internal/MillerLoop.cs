@@ -182,10 +182,8 @@ internal static class MillerLoop
     /// </summary>
     internal static LineCoefficients AdditionLine(in Fp2 x, in Fp2 y, in Fp2 z, in AffinePoint<Fp2> q)
     {
-        var theta = y - q.Y * z;
-        var lambda = x - q.X * z;
-        var j = theta * q.X - lambda * q.Y;
-        return new LineCoefficients(lambda, -theta, j);
+        AdditionTerms(in x, in y, in z, in q.X, in q.Y, out _, out var lambda, out var j, out var negTheta);
+        return new LineCoefficients(lambda, negTheta, j);
     }
 
     /// <summary>
