@@ -91,7 +91,8 @@ public static class VerifyApi
     }
 
     internal static async Task<Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult>> VerifyProofAsync(
-        TokenRequest request, ClaimsPrincipal user, ZkpDbContext db, QrTokenService tokens, QuotaService quotas, VerificationService verifier, CancellationToken cancellationToken)
+        TokenRequest request, ClaimsPrincipal user, ZkpDbContext db, QrTokenService tokens, QuotaService quotas, VerificationService verifier,
+        VerificationMetrics metrics, CancellationToken cancellationToken)
     {
         if (user.OrganizationId() is not { } lender)
         {
@@ -110,6 +111,15 @@ public static class VerifyApi
             return TokenInvalid(resolution.Reason!);
         }
 
+        // A lender this process saw run out of quota is refused before the run: without this, every request over
+        // quota would cost a whole pipeline run before its 429. The check reads the count only for such lenders.
+        var plan = ApiKeyPlan(user);
+        if (await quotas.IsKnownExhaustedAsync(lender, plan, cancellationToken))
+        {
+            metrics.QuotaRefused(beforeRun: true);
+            return QuotaExceeded();
+        }
+
         // The count and the run commit together: a run that does not get recorded does not use quota, and a run over
         // quota is rolled back whole (no record, no events, the challenge not consumed). The count comes last, just
         // before the commit: its upsert locks the lender's quota row until the commit, and taken first it would
@@ -118,16 +128,21 @@ public static class VerifyApi
         // One transaction, one SaveChanges: a savepoint around it would be two more round trips for nothing.
         db.Database.AutoSavepointsEnabled = false;
         var recorded = await verifier.VerifyAsync(token, lender, ApiKeyId(user), cancellationToken);
-        if (!await quotas.TryConsumeAsync(lender, ApiKeyPlan(user), cancellationToken))
+        metrics.Run(recorded.Result.AllVerified);
+        if (!await quotas.TryConsumeAsync(lender, plan, cancellationToken))
         {
             await transaction.RollbackAsync(cancellationToken);
-            return Problems.Create(StatusCodes.Status429TooManyRequests, ProblemCodes.QuotaExceeded,
-                "The monthly verification quota of your plan is used up. It resets at the start of next month (UTC).");
+            metrics.QuotaRefused(beforeRun: false);
+            return QuotaExceeded();
         }
 
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(VerificationService.ResponseJson(recorded));
     }
+
+    private static ProblemHttpResult QuotaExceeded() =>
+        Problems.Create(StatusCodes.Status429TooManyRequests, ProblemCodes.QuotaExceeded,
+            "The monthly verification quota of your plan is used up. It resets at the start of next month (UTC).");
 
     // The plan the API-key authentication read with the key in this request (so it is current); a JWT carries none.
     private static string? ApiKeyPlan(ClaimsPrincipal user) =>

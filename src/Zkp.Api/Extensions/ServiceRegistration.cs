@@ -108,7 +108,8 @@ public static class ServiceRegistration
         services.AddScoped<TokenService>();
         services.AddScoped<AccountService>();
         services.AddScoped<TwoFactorService>();
-        services.AddScoped<QuotaService>();
+        services.AddScoped<QuotaService>().AddSingleton<QuotaExhaustionMemo>();
+        services.AddSingleton<VerificationMetrics>();
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddSingleton<FixedWindowCounters>();
         services.Configure<RegistryOptions>(configuration.GetSection(RegistryOptions.Section));

@@ -11,7 +11,7 @@ namespace Zkp.Api.Quotas;
 /// upsert-with-condition in the database (PostgreSQL and SQLite share the syntax), so concurrent
 /// verifications on several API nodes never use more than the plan allows.
 /// </summary>
-public sealed class QuotaService(ZkpDbContext db, IOptions<PlanOptions> plans, TimeProvider time)
+public sealed class QuotaService(ZkpDbContext db, IOptions<PlanOptions> plans, TimeProvider time, QuotaExhaustionMemo exhausted)
 {
     public static string MonthKey(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
@@ -35,7 +35,42 @@ public sealed class QuotaService(ZkpDbContext db, IOptions<PlanOptions> plans, T
             WHERE quota_usage.used < @p2
             RETURNING used
             """, [organizationId, month, limit], cancellationToken);
-        return used.Count == 1 && used[0] <= limit;
+        if (used.Count == 1 && used[0] <= limit)
+        {
+            return true;
+        }
+
+        exhausted.Add(organizationId, month);
+        return false;
+    }
+
+    /// <summary>
+    /// True when this process saw the organisation's quota run out this month and the count still says so: the
+    /// caller can refuse before doing the work. One query, and only for organisations in <see cref="QuotaExhaustionMemo"/>;
+    /// for all others no query at all. <see cref="TryConsumeAsync(Guid, string?, CancellationToken)"/> stays the
+    /// authority: false here does not promise that the count will succeed.
+    /// </summary>
+    public async Task<bool> IsKnownExhaustedAsync(Guid organizationId, string? plan, CancellationToken cancellationToken = default)
+    {
+        var month = MonthKey(time.GetUtcNow());
+        if (!exhausted.Contains(organizationId, month))
+        {
+            return false;
+        }
+
+        plan ??= await PlanOfAsync(organizationId, cancellationToken);
+        var limit = plans.Value.For(plan).MonthlyQuota ?? int.MaxValue;
+        var used = await db.QuotaUsages.AsNoTracking()
+            .Where(q => q.OrganizationId == organizationId && q.MonthKey == month)
+            .Select(q => (int?)q.Used)
+            .SingleOrDefaultAsync(cancellationToken) ?? 0;
+        if (used >= limit)
+        {
+            return true;
+        }
+
+        exhausted.Remove(organizationId, month);
+        return false;
     }
 
     public async Task<QuotaStatus> GetStatusAsync(Guid organizationId, CancellationToken cancellationToken = default)

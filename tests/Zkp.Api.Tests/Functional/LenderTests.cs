@@ -194,39 +194,4 @@ public sealed class QuotaTests(PostgresCluster cluster) : PostgresApiTest(cluste
         Assert.Equal(10, q.GetProperty("used").GetInt32());
         Assert.Equal(0, q.GetProperty("remaining").GetInt32());
     }
-
-    [Fact]
-    public async Task An_exhausted_quota_answers_429_quota_exceeded_from_the_verification_filter()
-    {
-        var body = await RegisterLenderAsync(NewEmail("lender"));
-        var organizationId = Str(body, "organization_id");
-        var filter = new QuotaEndpointFilter();
-        var calls = 0;
-
-        async Task<object?> InvokeAsync()
-        {
-            await using var scope = Factory.Services.CreateAsyncScope();
-            var http = new DefaultHttpContext
-            {
-                RequestServices = scope.ServiceProvider,
-                User = new ClaimsPrincipal(new ClaimsIdentity([new Claim("org_id", organizationId)], "test")),
-            };
-            return await filter.InvokeAsync(new DefaultEndpointFilterInvocationContext(http), _ =>
-            {
-                calls++;
-                return ValueTask.FromResult<object?>("verified");
-            });
-        }
-
-        for (var i = 0; i < 10; i++)
-        {
-            Assert.Equal("verified", await InvokeAsync());
-        }
-
-        var refused = Assert.IsType<ProblemHttpResult>(await InvokeAsync());
-        Assert.Equal(429, refused.StatusCode);
-        Assert.Equal("quota_exceeded", refused.ProblemDetails.Extensions["code"]);
-        Assert.Equal(10, calls);
-        Assert.Equal("10", await SqlAsync("select used from quota_usage"));
-    }
 }

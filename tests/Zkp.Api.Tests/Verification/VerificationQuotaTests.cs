@@ -1,9 +1,16 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Zkp.Api.Verification;
 using Zkp.Testing;
 
 namespace Zkp.Api.Tests.Verification;
 
-/// <summary>verify/proof counts against the plan's monthly quota; a refused run records and counts nothing.</summary>
+/// <summary>
+/// verify/proof counts against the plan's monthly quota; a refused run records and counts nothing, and once refused a
+/// lender is refused again without a pipeline run until the count allows one.
+/// </summary>
 public sealed class VerificationQuotaTests(PostgresCluster cluster) : VerificationTestBase(cluster)
 {
     protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["Plans:Free:MonthlyQuota"] = "2" };
@@ -45,5 +52,79 @@ public sealed class VerificationQuotaTests(PostgresCluster cluster) : Verificati
         await SqlAsync("update quota_usage set used = 0");
         await VerifyProofOkAsync(fresh);
         Assert.Equal("1", await SqlAsync($"select count(*) from used_challenges where token_hash = decode('{Hash(fresh)}', 'hex')"));
+    }
+
+    [Fact]
+    public async Task Once_refused_a_lender_over_quota_is_refused_again_without_a_pipeline_run()
+    {
+        var measurements = new ConcurrentQueue<string>();
+        using var listener = ListenToVerificationMetrics(measurements);
+        var (id, _) = await IssueCredentialAsync();
+        var token = await TokenForAsync(id);
+        await VerifyProofOkAsync(token);
+        await VerifyProofOkAsync(token);
+        using var refusedAfterRun = await VerifyProofAsync(token);
+        await ProblemAsync(refusedAfterRun, (HttpStatusCode)429, "quota_exceeded");
+        var before = await VerificationStateAsync();
+
+        using var refusedBeforeRun = await VerifyProofAsync(token);
+
+        var problem = await ProblemAsync(refusedBeforeRun, (HttpStatusCode)429, "quota_exceeded");
+        Assert.Equal("The monthly verification quota of your plan is used up. It resets at the start of next month (UTC).", Str(problem, "detail"));
+        Assert.Equal(before, await VerificationStateAsync());
+        Assert.Equal(2, await QuotaUsedAsync());
+        Assert.Equal(
+            ["zkp.verification.runs outcome=verified", "zkp.verification.runs outcome=verified", "zkp.verification.runs outcome=verified",
+             "zkp.verification.quota_refusals stage=after_run", "zkp.verification.quota_refusals stage=before_run"],
+            measurements.ToArray());
+    }
+
+    [Fact]
+    public async Task A_refused_lender_whose_count_is_lowered_runs_again_at_once()
+    {
+        var measurements = new ConcurrentQueue<string>();
+        using var listener = ListenToVerificationMetrics(measurements);
+        var (id, _) = await IssueCredentialAsync();
+        var token = await TokenForAsync(id);
+        await VerifyProofOkAsync(token);
+        await VerifyProofOkAsync(token);
+        using var refused = await VerifyProofAsync(token);
+        await ProblemAsync(refused, (HttpStatusCode)429, "quota_exceeded");
+
+        await SqlAsync("update quota_usage set used = 1");
+        var body = await VerifyProofOkAsync(token);
+        using var refusedAgainAfterRun = await VerifyProofAsync(token);
+
+        Assert.True(body.GetProperty("all_verified").GetBoolean());
+        await ProblemAsync(refusedAgainAfterRun, (HttpStatusCode)429, "quota_exceeded");
+        Assert.Equal(2, await QuotaUsedAsync());
+        Assert.Equal(
+            ["zkp.verification.runs outcome=verified", "zkp.verification.runs outcome=verified", "zkp.verification.runs outcome=verified",
+             "zkp.verification.quota_refusals stage=after_run", "zkp.verification.runs outcome=verified",
+             "zkp.verification.runs outcome=verified", "zkp.verification.quota_refusals stage=after_run"],
+            measurements.ToArray());
+    }
+
+    // Only this host's instruments: the meter factory scopes them, so other test classes' hosts do not report here.
+    private MeterListener ListenToVerificationMetrics(ConcurrentQueue<string> measurements)
+    {
+        var meterFactory = Factory.Services.GetRequiredService<IMeterFactory>();
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == VerificationMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, meterFactory))
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            var tag = tags.Length == 1 ? $"{tags[0].Key}={tags[0].Value}" : $"{tags.Length} tags";
+            measurements.Enqueue(value == 1 ? $"{instrument.Name} {tag}" : $"{instrument.Name} {tag} value={value}");
+        });
+        listener.Start();
+        return listener;
     }
 }
