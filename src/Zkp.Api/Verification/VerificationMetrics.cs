@@ -4,7 +4,7 @@ namespace Zkp.Api.Verification;
 
 /// <summary>
 /// Counters of the lender verification endpoint, on the meter <see cref="MeterName"/> (read them with
-/// <c>dotnet-counters monitor --counters Zkp.Api.Verification</c> or any OpenTelemetry metrics exporter):
+/// <c>dotnet-counters monitor -p PID --counters Zkp.Api.Verification</c> or any OpenTelemetry metrics exporter):
 /// <list type="bullet">
 /// <item><c>zkp.verification.runs</c>: pipeline runs, tag <c>outcome</c> = <c>verified</c> or <c>failed</c> (a run
 /// later refused for quota is counted here too: its work was done).</item>
