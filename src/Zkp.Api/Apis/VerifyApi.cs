@@ -92,7 +92,7 @@ public static class VerifyApi
 
     internal static async Task<Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult>> VerifyProofAsync(
         TokenRequest request, ClaimsPrincipal user, ZkpDbContext db, QrTokenService tokens, QuotaService quotas, VerificationService verifier,
-        VerificationMetrics metrics, CancellationToken cancellationToken)
+        VerificationMetrics metrics, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         if (user.OrganizationId() is not { } lender)
         {
@@ -117,7 +117,7 @@ public static class VerifyApi
         if (await quotas.IsKnownExhaustedAsync(lender, plan, cancellationToken))
         {
             metrics.QuotaRefused(beforeRun: true);
-            return QuotaExceeded();
+            return QuotaExceeded(http, time);
         }
 
         // The count and the run commit together: a run that does not get recorded does not use quota, and a run over
@@ -133,16 +133,20 @@ public static class VerifyApi
         {
             await transaction.RollbackAsync(cancellationToken);
             metrics.QuotaRefused(beforeRun: false);
-            return QuotaExceeded();
+            return QuotaExceeded(http, time);
         }
 
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(VerificationService.ResponseJson(recorded));
     }
 
-    private static ProblemHttpResult QuotaExceeded() =>
-        Problems.Create(StatusCodes.Status429TooManyRequests, ProblemCodes.QuotaExceeded,
+    // The guide's clients wait Retry-After on every 429 before they retry: for a quota that is the month's end.
+    private static ProblemHttpResult QuotaExceeded(HttpContext http, TimeProvider time)
+    {
+        http.Response.Headers.RetryAfter = QuotaService.SecondsUntilReset(time.GetUtcNow()).ToString(CultureInfo.InvariantCulture);
+        return Problems.Create(StatusCodes.Status429TooManyRequests, ProblemCodes.QuotaExceeded,
             "The monthly verification quota of your plan is used up. It resets at the start of next month (UTC).");
+    }
 
     // The plan the API-key authentication read with the key in this request (so it is current); a JWT carries none.
     private static string? ApiKeyPlan(ClaimsPrincipal user) =>

@@ -15,6 +15,14 @@ public sealed class QuotaService(ZkpDbContext db, IOptions<PlanOptions> plans, T
 {
     public static string MonthKey(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
+    /// <summary>Whole seconds from <paramref name="now"/> until the quotas reset, at the start of the next UTC month (at least 1).</summary>
+    public static long SecondsUntilReset(DateTimeOffset now)
+    {
+        var utc = now.UtcDateTime;
+        var nextMonth = new DateTime(utc.Year, utc.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1);
+        return Math.Max(1, (long)Math.Ceiling((nextMonth - utc).TotalSeconds));
+    }
+
     /// <summary>Counts one verification against this month's quota; false (and nothing counted) when it is used up.</summary>
     public Task<bool> TryConsumeAsync(Guid organizationId, CancellationToken cancellationToken = default) =>
         TryConsumeAsync(organizationId, plan: null, cancellationToken);

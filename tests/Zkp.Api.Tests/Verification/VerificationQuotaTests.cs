@@ -28,6 +28,7 @@ public sealed class VerificationQuotaTests(PostgresCluster cluster) : Verificati
 
         var problem = await ProblemAsync(refused, (HttpStatusCode)429, "quota_exceeded");
         Assert.Equal("The monthly verification quota of your plan is used up. It resets at the start of next month (UTC).", Str(problem, "detail"));
+        Assert.Equal(ExpectedRetryAfter(), refused.Headers.RetryAfter?.Delta);
         Assert.Equal(before, await VerificationStateAsync());
         Assert.Equal("2|2", await SqlAsync("select (select count(*) from verifications), (select sum(used) from quota_usage)"));
         Assert.Equal(2, await QuotaUsedAsync());
@@ -71,6 +72,7 @@ public sealed class VerificationQuotaTests(PostgresCluster cluster) : Verificati
 
         var problem = await ProblemAsync(refusedBeforeRun, (HttpStatusCode)429, "quota_exceeded");
         Assert.Equal("The monthly verification quota of your plan is used up. It resets at the start of next month (UTC).", Str(problem, "detail"));
+        Assert.Equal(ExpectedRetryAfter(), refusedBeforeRun.Headers.RetryAfter?.Delta);
         Assert.Equal(before, await VerificationStateAsync());
         Assert.Equal(2, await QuotaUsedAsync());
         Assert.Equal(
@@ -104,6 +106,8 @@ public sealed class VerificationQuotaTests(PostgresCluster cluster) : Verificati
              "zkp.verification.runs outcome=verified", "zkp.verification.quota_refusals stage=after_run"],
             measurements.ToArray());
     }
+
+    private TimeSpan ExpectedRetryAfter() => TimeSpan.FromSeconds(Zkp.Api.Quotas.QuotaService.SecondsUntilReset(Factory.Clock.GetUtcNow()));
 
     // Only this host's instruments: the meter factory scopes them, so other test classes' hosts do not report here.
     private MeterListener ListenToVerificationMetrics(ConcurrentQueue<string> measurements)
