@@ -9,7 +9,8 @@ namespace Zkp.Api.Credentials;
 
 /// <summary>
 /// Revokes credentials: in one transaction the row turns <c>revoked</c> (only if it was active), the credential's bit
-/// in the issuer's status list is set, and <c>credential.revoked</c> is enqueued. Callers check who may revoke.
+/// in the issuer's status list is set, and <c>credential.revoked</c> is enqueued for the issuing credit union and for
+/// every lender that verified a presentation of the credential. Callers check who may revoke.
 /// </summary>
 public sealed class CredentialRevocationService(ZkpDbContext db, StatusListService statusLists, IWebhookEventPublisher webhooks, TimeProvider time)
 {
@@ -36,14 +37,39 @@ public sealed class CredentialRevocationService(ZkpDbContext db, StatusListServi
         }
 
         await statusLists.RevokeAsync(credential.StatusListId, credential.StatusListIndex, cancellationToken);
-        await webhooks.EnqueueAsync(db, credential.IssuerId, WebhookEvents.CredentialRevoked, new
+        var payload = new
         {
             CredentialId = credential.Id,
             ClaimType = credential.ClaimType,
             RevokedAt = now,
-        }, cancellationToken);
+        };
+        await webhooks.EnqueueAsync(db, credential.IssuerId, WebhookEvents.CredentialRevoked, payload, cancellationToken);
+        foreach (var lender in await LendersThatVerifiedAsync(credential, cancellationToken))
+        {
+            await webhooks.EnqueueAsync(db, lender, WebhookEvents.CredentialRevoked, payload, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return await db.Credentials.AsNoTracking().SingleAsync(c => c.Id == credential.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// The lender organisations with a recorded verification of a QR token that presented this credential (other than
+    /// its issuer, which is told anyway). They already hold the credential's id, and its status list is public, so
+    /// telling them of the revocation reveals nothing new; it saves them polling the list for a loan in progress. The
+    /// member's tokens are found by the indexed member column; the id is matched in their JSON id arrays, which hold
+    /// ids in one canonical form (lower-case, hyphenated), so a quoted substring match is exact.
+    /// </summary>
+    private async Task<List<Guid>> LendersThatVerifiedAsync(Credential credential, CancellationToken cancellationToken)
+    {
+        var quotedId = $"%\"{credential.Id:D}\"%";
+        return await db.Verifications.AsNoTracking()
+            .Where(v => v.LenderOrganizationId != credential.IssuerId && db.QrTokens.Any(q =>
+                q.MemberAccountId == credential.MemberAccountId && q.TokenHash == v.TokenHash && EF.Functions.Like(q.CredentialIds, quotedId)))
+            .Select(v => v.LenderOrganizationId)
+            .Distinct()
+            .OrderBy(id => id)
+            .ToListAsync(cancellationToken);
     }
 }

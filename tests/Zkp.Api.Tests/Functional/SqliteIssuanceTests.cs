@@ -124,5 +124,31 @@ public sealed class SqliteIssuanceTests : ApiTestBase
             Assert.Equal(run, WithDb(db => db.QuotaUsages.Single(q => q.OrganizationId == organizationId).Used));
             Assert.Equal(run, WithDb(db => db.Verifications.Count(v => v.LenderOrganizationId == organizationId && v.AllVerified)));
         }
+
+        // The lender that verified it hears of the credential's revocation (the lookup of its tokens runs on SQLite too).
+        var subscriptionId = WithDb(db =>
+        {
+            var subscription = new Zkp.Api.Model.WebhookSubscription
+            {
+                Id = Guid.NewGuid(),
+                OrganizationId = organizationId,
+                Url = "https://lender.test/hook",
+                Events = "credential.revoked",
+                SecretProtected = "unused",
+                IsActive = true,
+                CreatedUtc = DateTime.UtcNow,
+            };
+            db.WebhookSubscriptions.Add(subscription);
+            db.SaveChanges();
+            return subscription.Id;
+        });
+        using (var revoked = await PostJsonAsync($"/api/v1/credentials/{credentialId}/revoke", null, bearer: token))
+        {
+            Assert.Equal("revoked", Str(await JsonAsync(revoked, HttpStatusCode.OK), "status"));
+        }
+
+        var delivery = WithDb(db => db.WebhookDeliveries.Single(d => d.SubscriptionId == subscriptionId));
+        Assert.Equal("credential.revoked", delivery.EventName);
+        Assert.Contains($"\"credential_id\":\"{credentialId}\"", delivery.Payload, StringComparison.Ordinal);
     }
 }

@@ -103,4 +103,36 @@ public sealed class VerificationWebhookTests(PostgresCluster cluster) : Verifica
         var claim = Assert.Single(payload.GetProperty("claims").EnumerateArray());
         Assert.Equal("not verified: ISSUER_AUTH failed", Str(claim, "reason"));
     }
+
+    [Fact]
+    public async Task A_lender_that_verified_a_credential_gets_credential_revoked_and_no_one_else_does()
+    {
+        string secret;
+        using (var subscribe = await PostJsonAsync("/api/v1/webhooks", new { url = receiver.Url, events = new[] { "credential.revoked" } }, apiKey: LenderKey))
+        {
+            secret = Str(await JsonAsync(subscribe, HttpStatusCode.Created), "secret");
+        }
+
+        var (bystanderKey, _) = await NewLenderAsync();
+        using (var subscribe = await PostJsonAsync("/api/v1/webhooks", new { url = receiver.Url, events = new[] { "credential.revoked" } }, apiKey: bystanderKey))
+        {
+            await JsonAsync(subscribe, HttpStatusCode.Created);
+        }
+
+        var (verified, _) = await IssueCredentialAsync();
+        var (neverVerified, _) = await IssueCredentialAsync(threshold: 40000);
+        await VerifyProofOkAsync(await TokenForAsync(verified));
+        await VerifyProofOkAsync(await TokenForAsync(verified));
+        await TokenForAsync(neverVerified);
+
+        await RevokeCredentialAsync(neverVerified);
+        await RevokeCredentialAsync(verified);
+
+        var (_, payload) = await SingleDeliveryAsync(secret);
+        Assert.Equal(["event", "delivery_id", "timestamp", "credential_id", "claim_type", "revoked_at"], payload.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("credential.revoked", Str(payload, "event"));
+        Assert.Equal(verified, Str(payload, "credential_id"));
+        Assert.Equal("income_range", Str(payload, "claim_type"));
+        Assert.Equal(LenderId.ToString(), await SqlAsync("select s.organization_id from webhook_deliveries d join webhook_subscriptions s on s.id = d.subscription_id"));
+    }
 }
