@@ -177,7 +177,9 @@ public static class ServiceRegistration
     internal static string WithAutoPrepare(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+        // Keys lists the keys the string sets, under their canonical names (synonyms such as MaxAutoPrepare map to
+        // "Max Auto Prepare"); a value that merely contains the words, e.g. a password, does not count.
+        if (!builder.Keys.Cast<string>().Contains("Max Auto Prepare", StringComparer.OrdinalIgnoreCase))
         {
             builder.MaxAutoPrepare = 64;
         }

@@ -16,9 +16,12 @@ public sealed class ConnectionStringTests
     }
 
     [Theory]
+    [InlineData("Host=db;Password=Max Auto Prepare", 64)]
+    [InlineData("Host=db;Password=\"MaxAutoPrepare=1\"", 64)]
+    [InlineData("Host=db;max auto prepare=3", 3)]
     [InlineData("Host=db;Max Auto Prepare=0", 0)]
     [InlineData("Host=db;Max Auto Prepare=5", 5)]
     [InlineData("Host=db;MaxAutoPrepare=7", 7)]
-    public void An_explicit_setting_is_kept(string connectionString, int expected) =>
+    public void An_explicit_setting_is_kept_and_only_an_explicit_setting(string connectionString, int expected) =>
         Assert.Equal(expected, new NpgsqlConnectionStringBuilder(ServiceRegistration.WithAutoPrepare(connectionString)).MaxAutoPrepare);
 }
