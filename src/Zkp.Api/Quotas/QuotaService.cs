@@ -33,8 +33,7 @@ public sealed class QuotaService(ZkpDbContext db, IOptions<PlanOptions> plans, T
     /// </summary>
     public async Task<bool> TryConsumeAsync(Guid organizationId, string? plan, CancellationToken cancellationToken = default)
     {
-        plan ??= await PlanOfAsync(organizationId, cancellationToken);
-        var limit = plans.Value.For(plan).MonthlyQuota ?? int.MaxValue;
+        var limit = await MonthlyLimitAsync(organizationId, plan, cancellationToken);
         var month = MonthKey(time.GetUtcNow());
         // A raw statement, not Database.SqlQuery: this runs on every verification (see RawStatement).
         var used = await RawStatement.QueryColumnAsync<int>(db, """
@@ -66,13 +65,8 @@ public sealed class QuotaService(ZkpDbContext db, IOptions<PlanOptions> plans, T
             return false;
         }
 
-        plan ??= await PlanOfAsync(organizationId, cancellationToken);
-        var limit = plans.Value.For(plan).MonthlyQuota ?? int.MaxValue;
-        var used = await db.QuotaUsages.AsNoTracking()
-            .Where(q => q.OrganizationId == organizationId && q.MonthKey == month)
-            .Select(q => (int?)q.Used)
-            .SingleOrDefaultAsync(cancellationToken) ?? 0;
-        if (used >= limit)
+        var limit = await MonthlyLimitAsync(organizationId, plan, cancellationToken);
+        if (await UsedAsync(organizationId, month, cancellationToken) >= limit)
         {
             return true;
         }
@@ -85,13 +79,20 @@ public sealed class QuotaService(ZkpDbContext db, IOptions<PlanOptions> plans, T
     {
         var plan = await PlanOfAsync(organizationId, cancellationToken);
         var month = MonthKey(time.GetUtcNow());
-        var used = await db.QuotaUsages.AsNoTracking()
-            .Where(q => q.OrganizationId == organizationId && q.MonthKey == month)
-            .Select(q => (int?)q.Used)
-            .SingleOrDefaultAsync(cancellationToken) ?? 0;
+        var used = await UsedAsync(organizationId, month, cancellationToken);
         var quota = plans.Value.For(plan).MonthlyQuota;
         return new QuotaStatus(plan, quota, used, quota is { } q ? Math.Max(0, q - used) : null, month);
     }
+
+    private async Task<int> UsedAsync(Guid organizationId, string month, CancellationToken cancellationToken) =>
+        await db.QuotaUsages.AsNoTracking()
+            .Where(q => q.OrganizationId == organizationId && q.MonthKey == month)
+            .Select(q => (int?)q.Used)
+            .SingleOrDefaultAsync(cancellationToken) ?? 0;
+
+    // Unlimited plans count against int.MaxValue, which no month reaches.
+    private async Task<int> MonthlyLimitAsync(Guid organizationId, string? plan, CancellationToken cancellationToken) =>
+        plans.Value.For(plan ?? await PlanOfAsync(organizationId, cancellationToken)).MonthlyQuota ?? int.MaxValue;
 
     private async Task<string> PlanOfAsync(Guid organizationId, CancellationToken cancellationToken) =>
         await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Plan).SingleOrDefaultAsync(cancellationToken)
