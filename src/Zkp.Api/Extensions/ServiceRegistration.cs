@@ -111,7 +111,11 @@ public static class ServiceRegistration
         services.AddScoped<QuotaService>().AddSingleton<QuotaExhaustionMemo>();
         services.AddSingleton<VerificationMetrics>();
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
-        services.AddSingleton<FixedWindowCounters>();
+        services.AddSingleton<FixedWindowCounters>().AddSingleton<DatabaseWindowCounters>();
+        services.AddSingleton<IRateLimitCounters>(provider =>
+            provider.GetRequiredService<IOptions<RateLimitOptions>>().Value.Store == RateLimitOptions.DatabaseStore
+                ? provider.GetRequiredService<DatabaseWindowCounters>()
+                : provider.GetRequiredService<FixedWindowCounters>());
         services.Configure<RegistryOptions>(configuration.GetSection(RegistryOptions.Section));
         services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.Section));
         services.AddSingleton<KeyVault>();

@@ -47,6 +47,8 @@ public sealed class ZkpDbContext(DbContextOptions<ZkpDbContext> options) : DbCon
 
     public DbSet<UsedChallenge> UsedChallenges => Set<UsedChallenge>();
 
+    public DbSet<RateLimitWindow> RateLimitWindows => Set<RateLimitWindow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ZkpDbContext).Assembly);

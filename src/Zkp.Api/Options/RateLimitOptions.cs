@@ -12,6 +12,21 @@ public sealed class RateLimitOptions
 
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// Where the windows are counted: <c>memory</c> (the default: each API node counts alone, so N nodes allow up to N
+    /// times a limit) or <c>database</c> (one upsert per limit and request in the shared database, so the limits hold
+    /// across nodes).
+    /// </summary>
+    public string Store { get; set; } = MemoryStore;
+
+    public const string MemoryStore = "memory";
+
+    public const string DatabaseStore = "database";
+
+    /// <summary>The longest window of any policy, configured or default, in seconds (plan limits use 60).</summary>
+    public int LongestWindowSeconds() =>
+        RateLimitPolicies.Defaults.Keys.Select(name => Resolve(name).WindowSeconds).Append(60).Max();
+
     public Dictionary<string, RateLimitRule> Policies { get; set; } = new(StringComparer.Ordinal);
 
     public RateLimitRule Resolve(string policy) =>
@@ -25,6 +40,11 @@ public sealed class RateLimitOptions
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
+        if (Store is not (MemoryStore or DatabaseStore))
+        {
+            problems.Add($"RateLimits:Store must be \"{MemoryStore}\" or \"{DatabaseStore}\", not \"{Store}\".");
+        }
+
         foreach (var (name, rule) in Policies)
         {
             if (!RateLimitPolicies.Defaults.ContainsKey(name))

@@ -3,11 +3,15 @@ using System.Collections.Concurrent;
 namespace Zkp.Api.RateLimiting;
 
 /// <summary>
-/// In-process fixed-window counters keyed by policy and caller. Limits are therefore per API node;
-/// behind a load balancer with N nodes a caller can get up to N times the limit (see docs/operations.md).
+/// In-process fixed-window counters keyed by policy and caller (<c>RateLimits:Store = memory</c>, the default). Limits
+/// are therefore per API node: behind a load balancer with N nodes a caller can get up to N times the limit, unless
+/// the nodes share <see cref="DatabaseWindowCounters"/> (see docs/operations.md).
 /// </summary>
-public sealed class FixedWindowCounters(TimeProvider time)
+public sealed class FixedWindowCounters(TimeProvider time) : IRateLimitCounters
 {
+    public ValueTask<RateLimitDecision> AcquireAsync(HttpContext context, string key, int permitLimit, int windowSeconds) =>
+        ValueTask.FromResult(Acquire(key, permitLimit, windowSeconds));
+
     private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
     private long _lastSweepSecond;
 
@@ -20,8 +24,7 @@ public sealed class FixedWindowCounters(TimeProvider time)
             key,
             _ => new Window(windowStart, windowSeconds, 1),
             (_, existing) => existing.Start == windowStart ? existing with { Count = existing.Count + 1 } : new Window(windowStart, windowSeconds, 1));
-        var reset = (int)(windowStart + windowSeconds - now);
-        return new RateLimitDecision(window.Count <= permitLimit, permitLimit, Math.Max(0, permitLimit - window.Count), Math.Max(1, reset));
+        return RateLimitDecision.For(window.Count, permitLimit, windowStart, windowSeconds, now);
     }
 
     private void SweepExpired(long now)
@@ -43,5 +46,3 @@ public sealed class FixedWindowCounters(TimeProvider time)
 
     private sealed record Window(long Start, int Seconds, int Count);
 }
-
-public readonly record struct RateLimitDecision(bool Allowed, int Limit, int Remaining, int ResetSeconds);

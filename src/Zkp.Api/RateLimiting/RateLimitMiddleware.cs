@@ -15,7 +15,7 @@ namespace Zkp.Api.RateLimiting;
 /// </summary>
 public sealed class RateLimitMiddleware(
     RequestDelegate next,
-    FixedWindowCounters counters,
+    IRateLimitCounters counters,
     IOptionsMonitor<RateLimitOptions> options,
     IOptionsMonitor<PlanOptions> plans,
     IProblemDetailsService problemDetails)
@@ -38,11 +38,11 @@ public sealed class RateLimitMiddleware(
         var rule = settings.Resolve(policy);
         // Limits are per endpoint: five logins a minute do not use up the five registrations.
         var route = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? endpoint!.DisplayName;
-        var decision = counters.Acquire($"{policy}|{route}|{caller}", rule.PermitLimit, rule.WindowSeconds);
+        var decision = await counters.AcquireAsync(context, $"{policy}|{route}|{caller}", rule.PermitLimit, rule.WindowSeconds);
 
         if (context.User.FindFirstValue(ApiKeyAuthenticationHandler.PlanClaim) is { } plan && context.User.OrganizationId() is { } organizationId)
         {
-            var planDecision = counters.Acquire($"plan|{organizationId}", plans.CurrentValue.For(plan).RequestsPerMinute, 60);
+            var planDecision = await counters.AcquireAsync(context, $"plan|{organizationId}", plans.CurrentValue.For(plan).RequestsPerMinute, 60);
             if (!planDecision.Allowed || (decision.Allowed && planDecision.Remaining < decision.Remaining))
             {
                 decision = planDecision;

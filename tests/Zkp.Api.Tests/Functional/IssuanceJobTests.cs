@@ -21,8 +21,6 @@ public sealed class IssuanceJobTests(PostgresCluster cluster) : CredentialTestBa
         ["Credentials:PollInterval"] = "00:00:00.100",
     };
 
-    private string ConnectionString => Factory.Services.GetRequiredService<IConfiguration>().GetConnectionString("Postgres")!;
-
     public override async Task DisposeAsync()
     {
         foreach (var host in _extraHosts)

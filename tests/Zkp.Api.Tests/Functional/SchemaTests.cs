@@ -25,14 +25,14 @@ public sealed class SchemaTests(PostgresCluster cluster)
         var connectionString = await cluster.CreateDatabaseAsync("schema");
         await using var db = Postgres(connectionString);
         Assert.Empty(await Migrator(db).AppliedVersionsAsync());
-        Assert.Equal([1, 2, 3, 4, 5], await Migrator(db).MigrateAsync());
+        Assert.Equal([1, 2, 3, 4, 5, 6], await Migrator(db).MigrateAsync());
         var database = db.Database.GetDbConnection().Database;
         var before = await cluster.QueryAsync(database, "select string_agg(table_name || '.' || column_name || ':' || data_type, ',' order by table_name, column_name) from information_schema.columns where table_schema = 'public'");
 
         Assert.Empty(await Migrator(db).MigrateAsync());
-        Assert.Equal([1, 2, 3, 4, 5], await Migrator(db).AppliedVersionsAsync());
+        Assert.Equal([1, 2, 3, 4, 5, 6], await Migrator(db).AppliedVersionsAsync());
         Assert.Equal(before, await cluster.QueryAsync(database, "select string_agg(table_name || '.' || column_name || ':' || data_type, ',' order by table_name, column_name) from information_schema.columns where table_schema = 'public'"));
-        Assert.Equal("1|initial\n2|issuers\n3|webhooks\n4|credentials\n5|verification", await cluster.QueryAsync(database, "select version, name from schema_versions order by version"));
+        Assert.Equal("1|initial\n2|issuers\n3|webhooks\n4|credentials\n5|verification\n6|rate_limits", await cluster.QueryAsync(database, "select version, name from schema_versions order by version"));
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class SchemaTests(PostgresCluster cluster)
             return await Migrator(db).MigrateAsync();
         }));
         // Each version is its own transaction, so different nodes may apply different versions; each exactly once.
-        Assert.Equal([1, 2, 3, 4, 5], results.SelectMany(applied => applied).Order());
+        Assert.Equal([1, 2, 3, 4, 5, 6], results.SelectMany(applied => applied).Order());
     }
 
     [Fact]
@@ -56,9 +56,9 @@ public sealed class SchemaTests(PostgresCluster cluster)
         {
             await using (var db = Sqlite(path))
             {
-                Assert.Equal([1, 2, 3, 4, 5], await Migrator(db).MigrateAsync());
+                Assert.Equal([1, 2, 3, 4, 5, 6], await Migrator(db).MigrateAsync());
                 Assert.Empty(await Migrator(db).MigrateAsync());
-                Assert.Equal([1, 2, 3, 4, 5], await Migrator(db).AppliedVersionsAsync());
+                Assert.Equal([1, 2, 3, 4, 5, 6], await Migrator(db).AppliedVersionsAsync());
             }
 
             await using var again = Sqlite(path);
@@ -82,7 +82,7 @@ public sealed class SchemaTests(PostgresCluster cluster)
                 await using var db = Sqlite(path);
                 return await Migrator(db).MigrateAsync();
             })));
-            Assert.Equal([1, 2, 3, 4, 5], results.SelectMany(applied => applied).Order());
+            Assert.Equal([1, 2, 3, 4, 5, 6], results.SelectMany(applied => applied).Order());
         }
         finally
         {

@@ -19,11 +19,14 @@ public abstract class PostgresApiTest(PostgresCluster cluster) : ApiTestBase
 {
     protected string DatabaseName { get; private set; } = "";
 
+    /// <summary>This test's database, e.g. for a second API node on it.</summary>
+    protected string ConnectionString { get; private set; } = "";
+
     public override async Task InitializeAsync()
     {
-        var connectionString = await cluster.CreateDatabaseAsync(GetType().Name);
-        DatabaseName = connectionString.Split(';').Single(p => p.StartsWith("Database=", StringComparison.Ordinal))["Database=".Length..];
-        Start(connectionString);
+        ConnectionString = await cluster.CreateDatabaseAsync(GetType().Name);
+        DatabaseName = ConnectionString.Split(';').Single(p => p.StartsWith("Database=", StringComparison.Ordinal))["Database=".Length..];
+        Start(ConnectionString);
     }
 
     /// <summary>Runs SQL against this test's database through psql (independent of the application).</summary>

@@ -32,4 +32,32 @@ public sealed class RateLimitOptionsTests
             ],
             result.Failures);
     }
+
+    [Theory]
+    [InlineData("memory", true)]
+    [InlineData("database", true)]
+    [InlineData("redis", false)]
+    [InlineData("Database", false)]
+    public void The_store_is_memory_or_database(string store, bool valid)
+    {
+        var result = new RateLimitOptionsValidator().Validate(null, new RateLimitOptions { Store = store });
+
+        Assert.Equal(valid, result.Succeeded);
+        if (!valid)
+        {
+            Assert.Equal([$"RateLimits:Store must be \"memory\" or \"database\", not \"{store}\"."], result.Failures);
+        }
+    }
+
+    [Fact]
+    public void The_longest_window_counts_configured_and_default_policies_and_the_plans_minute()
+    {
+        var options = new RateLimitOptions();
+        Assert.Equal(3600, options.LongestWindowSeconds());
+        options.Policies["verify"] = new RateLimitRule { PermitLimit = 1, WindowSeconds = 7200 };
+        Assert.Equal(7200, options.LongestWindowSeconds());
+        options.Policies["verify"] = new RateLimitRule { PermitLimit = 1, WindowSeconds = 1 };
+        options.Policies["sensitive"] = new RateLimitRule { PermitLimit = 1, WindowSeconds = 10 };
+        Assert.Equal(60, options.LongestWindowSeconds());
+    }
 }

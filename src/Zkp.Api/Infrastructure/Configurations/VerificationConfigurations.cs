@@ -32,6 +32,7 @@ internal sealed class VerificationRecordConfiguration : IEntityTypeConfiguration
         builder.Property(v => v.FailedStep).HasMaxLength(32);
         builder.Property(v => v.FailureCode).HasMaxLength(64);
         builder.HasIndex(v => new { v.LenderOrganizationId, v.VerifiedUtc });
+        builder.HasIndex(v => v.TokenHash);
         builder.HasOne<Organization>().WithMany().HasForeignKey(v => v.LenderOrganizationId);
     }
 }
