@@ -128,7 +128,7 @@ public static class VerifyApi
         // One transaction, one SaveChanges: a savepoint around it would be two more round trips for nothing.
         db.Database.AutoSavepointsEnabled = false;
         var recorded = await verifier.VerifyAsync(token, lender, ApiKeyId(user), cancellationToken);
-        metrics.Run(recorded.Result.AllVerified);
+        metrics.Run(recorded.Result.AllVerified ? null : recorded.Record.FailedStep ?? "UNKNOWN");
         if (!await quotas.TryConsumeAsync(lender, plan, cancellationToken))
         {
             await transaction.RollbackAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
@@ -28,13 +29,20 @@ public sealed partial class WebhookDispatcher : PollingWorker
     private readonly IEmailSender _email;
     private readonly ILogger<WebhookDispatcher> _logger;
     private readonly HttpClient _http;
+    private readonly Counter<long> _attempts;
+
+    /// <summary>The meter of <c>zkp.webhooks.attempts</c> (docs/operations.md, "Metrics").</summary>
+    public const string MeterName = "Zkp.Api.Webhooks";
 
     public WebhookDispatcher(IServiceScopeFactory scopes, IOptions<WebhookOptions> options, WebhookUrlPolicy urls, TimeProvider time,
-        IDataProtectionProvider dataProtection, IEmailSender email, ILogger<WebhookDispatcher> logger)
+        IDataProtectionProvider dataProtection, IEmailSender email, IMeterFactory meterFactory, ILogger<WebhookDispatcher> logger)
         : base(logger)
     {
         ArgumentNullException.ThrowIfNull(urls);
         ArgumentNullException.ThrowIfNull(dataProtection);
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        _attempts = meterFactory.Create(MeterName).CreateCounter<long>(
+            "zkp.webhooks.attempts", unit: "{attempt}", description: "Webhook delivery attempts by what they left the delivery as.");
         _scopes = scopes;
         _options = options;
         _time = time;
@@ -233,7 +241,7 @@ public sealed partial class WebhookDispatcher : PollingWorker
         var owner = InstanceId;
 
         // Only while our lease holds: if it lapsed and another node took the row, its result is the one that counts.
-        await db.WebhookDeliveries
+        var recorded = await db.WebhookDeliveries
             .Where(d => d.Id == delivery.Id && d.LeaseOwner == owner && d.Status == WebhookDeliveryStatus.InFlight)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(d => d.Status, status)
@@ -244,6 +252,15 @@ public sealed partial class WebhookDispatcher : PollingWorker
                 .SetProperty(d => d.LastResponseCode, outcome.StatusCode)
                 .SetProperty(d => d.LastError, error)
                 .SetProperty(d => d.CompletedUtc, completed), cancellationToken);
+        if (countAttempt && recorded == 1)
+        {
+            _attempts.Add(1, new KeyValuePair<string, object?>("result", status switch
+            {
+                WebhookDeliveryStatus.Succeeded => "succeeded",
+                WebhookDeliveryStatus.Pending => "will_retry",
+                _ => "failed",
+            }));
+        }
     }
 
     private async Task ReleaseAsync(ZkpDbContext db, Guid deliveryId)

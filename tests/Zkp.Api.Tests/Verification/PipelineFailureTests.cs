@@ -66,8 +66,10 @@ public sealed class PipelineFailureTests(PostgresCluster cluster) : Verification
             await JsonAsync(suspend, HttpStatusCode.OK);
         }
 
+        using var metrics = new MetricsRecorder(Factory.Services, Zkp.Api.Verification.VerificationMetrics.MeterName);
         var result = await AssertFailsAsync(token, "ISSUER_AUTH", "ISSUER_NOT_ACTIVE", 0);
         Assert.False(result.GetProperty("issuer_info").GetProperty("trusted").GetBoolean());
+        Assert.Equal(["zkp.verification.runs outcome=failed,failed_step=ISSUER_AUTH"], metrics.Measurements);
     }
 
     [Fact]

@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using Zkp.Api.Verification;
 using Zkp.Testing;
 
@@ -58,8 +55,7 @@ public sealed class VerificationQuotaTests(PostgresCluster cluster) : Verificati
     [Fact]
     public async Task Once_refused_a_lender_over_quota_is_refused_again_without_a_pipeline_run()
     {
-        var measurements = new ConcurrentQueue<string>();
-        using var listener = ListenToVerificationMetrics(measurements);
+        using var metrics = new MetricsRecorder(Factory.Services, VerificationMetrics.MeterName);
         var (id, _) = await IssueCredentialAsync();
         var token = await TokenForAsync(id);
         await VerifyProofOkAsync(token);
@@ -78,14 +74,13 @@ public sealed class VerificationQuotaTests(PostgresCluster cluster) : Verificati
         Assert.Equal(
             ["zkp.verification.runs outcome=verified", "zkp.verification.runs outcome=verified", "zkp.verification.runs outcome=verified",
              "zkp.verification.quota_refusals stage=after_run", "zkp.verification.quota_refusals stage=before_run"],
-            measurements.ToArray());
+            metrics.Measurements);
     }
 
     [Fact]
     public async Task A_refused_lender_whose_count_is_lowered_runs_again_at_once()
     {
-        var measurements = new ConcurrentQueue<string>();
-        using var listener = ListenToVerificationMetrics(measurements);
+        using var metrics = new MetricsRecorder(Factory.Services, VerificationMetrics.MeterName);
         var (id, _) = await IssueCredentialAsync();
         var token = await TokenForAsync(id);
         await VerifyProofOkAsync(token);
@@ -104,31 +99,8 @@ public sealed class VerificationQuotaTests(PostgresCluster cluster) : Verificati
             ["zkp.verification.runs outcome=verified", "zkp.verification.runs outcome=verified", "zkp.verification.runs outcome=verified",
              "zkp.verification.quota_refusals stage=after_run", "zkp.verification.runs outcome=verified",
              "zkp.verification.runs outcome=verified", "zkp.verification.quota_refusals stage=after_run"],
-            measurements.ToArray());
+            metrics.Measurements);
     }
 
     private TimeSpan ExpectedRetryAfter() => TimeSpan.FromSeconds(Zkp.Api.Quotas.QuotaService.SecondsUntilReset(Factory.Clock.GetUtcNow()));
-
-    // Only this host's instruments: the meter factory scopes them, so other test classes' hosts do not report here.
-    private MeterListener ListenToVerificationMetrics(ConcurrentQueue<string> measurements)
-    {
-        var meterFactory = Factory.Services.GetRequiredService<IMeterFactory>();
-        var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == VerificationMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, meterFactory))
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
-        {
-            var tag = tags.Length == 1 ? $"{tags[0].Key}={tags[0].Value}" : $"{tags.Length} tags";
-            measurements.Enqueue(value == 1 ? $"{instrument.Name} {tag}" : $"{instrument.Name} {tag} value={value}");
-        });
-        listener.Start();
-        return listener;
-    }
 }

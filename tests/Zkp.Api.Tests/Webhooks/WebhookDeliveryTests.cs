@@ -58,6 +58,7 @@ public sealed class WebhookDeliveryTests(PostgresCluster cluster) : WebhookTestB
         var (apiKey, organizationId, _) = await LenderAsync();
         var subscription = await SubscribeAsync(apiKey, Receiver.Url, WebhookEvents.CredentialIssued);
         Receiver.Respond = n => n <= 2 ? 503 : 200;
+        using var metrics = new MetricsRecorder(Factory.Services, Zkp.Api.Webhooks.WebhookDispatcher.MeterName);
 
         await PublishAsync(organizationId, WebhookEvents.CredentialIssued, new { CredentialId = "urn:uuid:1" });
         await WaitForDeliveryAsync(d => d.Attempts == 1 && d.Status == WebhookDeliveryStatus.Pending, "the first attempt was recorded");
@@ -96,6 +97,7 @@ public sealed class WebhookDeliveryTests(PostgresCluster cluster) : WebhookTestB
         Assert.All(requests, r => Assert.Equal(WebhookVerificationResult.Valid, VerifierFor(Str(subscription, "secret")).Verify(r.Body, HeadersOf(r))));
         // Each attempt is signed when it is made, so a retry carries a fresh timestamp.
         Assert.NotEqual(requests[0].Header("webhook-timestamp"), requests[2].Header("webhook-timestamp"));
+        Assert.Equal(["zkp.webhooks.attempts result=will_retry", "zkp.webhooks.attempts result=will_retry", "zkp.webhooks.attempts result=succeeded"], metrics.Measurements);
     }
 
     [Fact]
@@ -103,6 +105,7 @@ public sealed class WebhookDeliveryTests(PostgresCluster cluster) : WebhookTestB
     {
         var (apiKey, organizationId, _) = await LenderAsync();
         await SubscribeAsync(apiKey, Receiver.Url, WebhookEvents.CredentialRevoked);
+        using var metrics = new MetricsRecorder(Factory.Services, Zkp.Api.Webhooks.WebhookDispatcher.MeterName);
 
         Receiver.Respond = _ => 410;
         await PublishAsync(organizationId, WebhookEvents.CredentialRevoked, new { CredentialId = "a" });
@@ -125,6 +128,10 @@ public sealed class WebhookDeliveryTests(PostgresCluster cluster) : WebhookTestB
         Assert.Equal((4, 500, "HTTP 500."), (exhausted.Attempts, exhausted.LastResponseCode, exhausted.LastError));
         Assert.Equal(5, Receiver.Received.Count);
         Assert.Equal("1|failed", await SqlAsync($"select count(*), min(status) from webhook_deliveries where id = '{exhausted.Id}' and completed_utc is not null and lease_expires_utc is null"));
+        Assert.Equal(
+            ["zkp.webhooks.attempts result=failed", "zkp.webhooks.attempts result=will_retry", "zkp.webhooks.attempts result=will_retry",
+             "zkp.webhooks.attempts result=will_retry", "zkp.webhooks.attempts result=failed"],
+            metrics.Measurements);
     }
 
     [Fact]
