@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,8 @@ namespace Zkp.Api.Credentials;
 /// died mid-job) is claimable again. The job's <c>succeeded</c> state is written in the transaction that stores its
 /// credential, and only while this worker still holds the lease, so a job yields at most one credential.
 /// </summary>
-public sealed partial class IssuanceWorker(IServiceScopeFactory scopes, IOptions<CredentialOptions> options, TimeProvider time, ILogger<IssuanceWorker> logger)
+public sealed partial class IssuanceWorker(
+    IServiceScopeFactory scopes, IOptions<CredentialOptions> options, TimeProvider time, IMeterFactory meterFactory, ILogger<IssuanceWorker> logger)
     : PollingWorker(logger)
 {
     private const int BatchSize = 4;
@@ -25,6 +27,12 @@ public sealed partial class IssuanceWorker(IServiceScopeFactory scopes, IOptions
 
     /// <summary>Identifies this process's claims (<c>lease_owner</c>).</summary>
     public Guid InstanceId { get; } = Guid.NewGuid();
+
+    /// <summary>The meter of <c>zkp.issuance.jobs</c> (docs/operations.md, "Metrics").</summary>
+    public const string MeterName = "Zkp.Api.Issuance";
+
+    private readonly Counter<long> _jobs = meterFactory.Create(MeterName).CreateCounter<long>(
+        "zkp.issuance.jobs", unit: "{job}", description: "Queued issuance jobs this node finished, by result.");
 
     protected override bool Enabled => options.Value.WorkerEnabled;
 
@@ -123,6 +131,7 @@ public sealed partial class IssuanceWorker(IServiceScopeFactory scopes, IOptions
         {
             await issuance.IssueForJobAsync(job.MemberAccountId, request.ClaimType, request.Threshold, request.UpperBound,
                 credentialId => CompleteInTransactionAsync(db, job.Id, credentialId, cancellationToken), cancellationToken);
+            _jobs.Add(1, new KeyValuePair<string, object?>("result", "succeeded"));
         }
         catch (CredentialIssuanceException refused)
         {
@@ -160,7 +169,7 @@ public sealed partial class IssuanceWorker(IServiceScopeFactory scopes, IOptions
         var owner = InstanceId;
         var now = time.GetUtcNow().UtcDateTime;
         var reason = detail is { Length: > 500 } ? detail[..500] : detail;
-        await db.IssuanceJobs
+        var finished = await db.IssuanceJobs
             .Where(j => j.Id == jobId && j.LeaseOwner == owner && j.Status == IssuanceJobStatuses.Running)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.Status, status)
@@ -169,6 +178,10 @@ public sealed partial class IssuanceWorker(IServiceScopeFactory scopes, IOptions
                 .SetProperty(j => j.FailureDetail, reason)
                 .SetProperty(j => j.LeaseExpiresUtc, (DateTime?)null)
                 .SetProperty(j => j.CompletedUtc, now), cancellationToken);
+        if (finished == 1)
+        {
+            _jobs.Add(1, new KeyValuePair<string, object?>("result", status), new KeyValuePair<string, object?>("code", code));
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the lease on issuance job {JobId}; another worker runs it")]

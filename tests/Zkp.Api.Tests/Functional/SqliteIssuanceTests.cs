@@ -40,6 +40,7 @@ public sealed class SqliteIssuanceTests : ApiTestBase
     public async Task Queued_jobs_run_on_sqlite_one_succeeding_and_one_failing_with_its_reason()
     {
         var token = await DemoMemberTokenAsync("""{"annual_income":85000}""");
+        using var metrics = new MetricsRecorder(Factory.Services, Zkp.Api.Credentials.IssuanceWorker.MeterName);
         var jobs = new List<string>();
         foreach (var threshold in new[] { 50000, 90000 })
         {
@@ -70,6 +71,13 @@ public sealed class SqliteIssuanceTests : ApiTestBase
         Assert.Equal("failed", Str(finals[1], "status"));
         Assert.Equal("claim_not_satisfied", Str(finals[1], "failure_code"));
         Assert.Equal((1, 1, 2), WithDb(db => (db.Credentials.Count(), db.StatusLists.Single().AllocatedCount, db.IssuanceJobs.Count(j => j.Attempts == 1))));
+        // The counter is added just after each job's final state commits, so give the second one a moment.
+        for (var i = 0; metrics.Measurements.Length < 2 && i < 100; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(["zkp.issuance.jobs result=failed,code=claim_not_satisfied", "zkp.issuance.jobs result=succeeded"], metrics.Measurements.Order(StringComparer.Ordinal));
     }
 
     [Fact]
