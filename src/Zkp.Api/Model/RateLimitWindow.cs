@@ -7,7 +7,7 @@ namespace Zkp.Api.Model;
 /// </summary>
 public sealed class RateLimitWindow
 {
-    /// <summary>SHA-256 of the counter's key (policy, route and caller).</summary>
+    /// <summary>HMAC-SHA256 of the counter's key (policy, route and caller) under a key derived from the JWT signing key.</summary>
     public required byte[] KeyHash { get; set; }
 
     /// <summary>Unix seconds at which the window opened (a multiple of <see cref="WindowSeconds"/>).</summary>

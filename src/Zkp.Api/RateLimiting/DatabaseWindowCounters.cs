@@ -3,18 +3,24 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Zkp.Api.Infrastructure;
 using Zkp.Api.Options;
+using Zkp.Api.Security;
 
 namespace Zkp.Api.RateLimiting;
 
 /// <summary>
 /// Fixed-window counters in the database (<c>RateLimits:Store = database</c>), so that every API node counts against
 /// the same windows and a limit holds across a load balancer. Each request is one atomic upsert on the request's own
-/// pooled context (outside any transaction): the row of (SHA-256 of the key, window start) gets one more, and the
-/// count it returns decides. The key is stored only as its hash, so no user id or client IP lands in the table.
-/// About once a minute per node, one request also deletes windows that ended (by the indexed window start).
+/// pooled context (outside any transaction): the row of (keyed hash of the key, window start) gets one more, and the
+/// count it returns decides. The key is stored only as an HMAC-SHA256 under a key derived from the JWT signing key
+/// (which every node shares): a plain hash of "ip:" and an IPv4 address could be reversed by trying all 2^32, this
+/// cannot without the key, so neither user ids nor client IPs can be read from the table. About once a minute per
+/// node, one request also deletes windows that ended (by the indexed window start).
 /// </summary>
-public sealed class DatabaseWindowCounters(TimeProvider time, IOptionsMonitor<RateLimitOptions> options) : IRateLimitCounters
+public sealed class DatabaseWindowCounters(TimeProvider time, IOptionsMonitor<RateLimitOptions> options, JwtSigningKey signingKey) : IRateLimitCounters
 {
+    public const string KeyPurpose = "Zkp.Api.RateLimits.KeyHash.v1";
+
+    private readonly byte[] _hmacKey = signingKey.DeriveKey(KeyPurpose);
     private long _lastSweepSecond;
 
     public async ValueTask<RateLimitDecision> AcquireAsync(HttpContext context, string key, int permitLimit, int windowSeconds)
@@ -29,7 +35,7 @@ public sealed class DatabaseWindowCounters(TimeProvider time, IOptionsMonitor<Ra
             INSERT INTO rate_limit_windows (key_hash, window_start, window_seconds, count) VALUES (@p0, @p1, @p2, 1)
             ON CONFLICT (key_hash, window_start) DO UPDATE SET count = rate_limit_windows.count + 1
             RETURNING count
-            """, [SHA256.HashData(Encoding.UTF8.GetBytes(key)), windowStart, windowSeconds], CancellationToken.None);
+            """, [HMACSHA256.HashData(_hmacKey, Encoding.UTF8.GetBytes(key)), windowStart, windowSeconds], CancellationToken.None);
         return RateLimitDecision.For(count.Single(), permitLimit, windowStart, windowSeconds, now);
     }
 

@@ -24,6 +24,14 @@ public sealed class JwtSigningKey
     public SymmetricSecurityKey Key { get; }
 
     /// <summary>
+    /// A 32-byte key for another purpose, derived from this one with HKDF-SHA256 (the purpose as HKDF info), so that
+    /// every node configured with the same <c>Jwt:SigningKey</c> derives the same key and the signing key itself is
+    /// never used for anything but tokens.
+    /// </summary>
+    public byte[] DeriveKey(string purpose) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, Key.Key, 32, salt: [], info: Encoding.UTF8.GetBytes(purpose));
+
+    /// <summary>
     /// Uses <c>Jwt:SigningKey</c> when set. Otherwise, in Development only, reads or creates a random key
     /// in <c>{DataDirectory}/jwt-signing.key</c> so tokens survive restarts; elsewhere a missing key stops start-up.
     /// </summary>

@@ -64,3 +64,23 @@ public sealed class FixedWindowCounterTests
         Assert.Equal(new RateLimitDecision(true, 2, 1, 60), counters.Acquire("k", 2, 60));
     }
 }
+
+public sealed class JwtSigningKeyDerivationTests
+{
+    [Fact]
+    public void Derived_keys_are_rfc5869_hkdf_sha256_of_the_signing_key_with_the_purpose_as_info()
+    {
+        var signingKey = System.Text.Encoding.UTF8.GetBytes("test-signing-key-0123456789abcdef-0123456789abcdef");
+        var key = new Zkp.Api.Security.JwtSigningKey(signingKey);
+
+        var derived = key.DeriveKey("Zkp.Api.RateLimits.KeyHash.v1");
+
+        // RFC 5869 written out: PRK = HMAC(salt = 32 zero bytes, IKM); OKM = T(1) = HMAC(PRK, info || 0x01).
+        var prk = System.Security.Cryptography.HMACSHA256.HashData(new byte[32], signingKey);
+        byte[] infoAndCounter = [.. System.Text.Encoding.UTF8.GetBytes("Zkp.Api.RateLimits.KeyHash.v1"), 1];
+        var expected = System.Security.Cryptography.HMACSHA256.HashData(prk, infoAndCounter);
+        Assert.Equal(expected, derived);
+        Assert.NotEqual(derived, key.DeriveKey("another purpose"));
+        Assert.NotEqual(derived, new Zkp.Api.Security.JwtSigningKey([.. signingKey, 0]).DeriveKey("Zkp.Api.RateLimits.KeyHash.v1"));
+    }
+}

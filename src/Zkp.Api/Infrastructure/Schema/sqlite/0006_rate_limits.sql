@@ -1,5 +1,5 @@
--- 0006 (SQLite): fixed-window rate-limit counters (RateLimits:Store = database; keyed by a SHA-256, no user id or
--- client IP stored), and an index for finding the lenders that verified a token.
+-- 0006 (SQLite): fixed-window rate-limit counters (RateLimits:Store = database; keyed by an HMAC-SHA256, no user id
+-- or client IP stored), and an index for finding the lenders that verified a token.
 CREATE TABLE rate_limit_windows (
     key_hash BLOB NOT NULL,
     window_start INTEGER NOT NULL,
