@@ -110,6 +110,41 @@ public class TowerTests
     }
 
     [Fact]
+    public void Xi_times_plus_matches_BigInteger_with_its_unreduced_addends_at_their_bounds()
+    {
+        // MultiplyByXiPlus feeds NineTimesPlus the unreduced addends (p - a1) + b0 and a0 + b1: these
+        // limbs push them to 0, p, 2p - 1 (a1 = 0, b0 = p - 1) and 2p - 2, besides random values.
+        BigInteger[] limbs = [0, 1, 2, P - 1, P - 2, (P - 1) / 2, (P + 1) / 2, P / 9];
+        var edges = limbs.Select(FromMontgomeryLimbs).ToArray();
+        var rng = new Random(8);
+        var values = edges.Concat(Enumerable.Range(0, 4).Select(_ => Fp.FromBigInteger(TestValues.RandomBelow(rng, P)))).ToArray();
+        foreach (var a0 in values)
+        {
+            foreach (var a1 in values)
+            {
+                foreach (var b0 in values)
+                {
+                    foreach (var b1 in values)
+                    {
+                        var a = new Fp2(a0, a1);
+                        var b = new Fp2(b0, b1);
+                        BigInteger x0 = a0.ToBigInteger(), x1 = a1.ToBigInteger(), y0 = b0.ToBigInteger(), y1 = b1.ToBigInteger();
+                        Fp2.MultiplyByXiPlus(in a, in b, out var r);
+                        Assert.Equal(TestValues.Mod(9 * x0 - x1 + y0, P), r.C0.ToBigInteger());
+                        Assert.Equal(TestValues.Mod(x0 + 9 * x1 + y1, P), r.C1.ToBigInteger());
+                        var aliasA = a;
+                        Fp2.MultiplyByXiPlus(in aliasA, in b, out aliasA); // output aliasing the first input
+                        Assert.Equal(r, aliasA);
+                        var aliasB = b;
+                        Fp2.MultiplyByXiPlus(in a, in aliasB, out aliasB); // output aliasing the second input
+                        Assert.Equal(r, aliasB);
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Fp2_squaring_matches_BigInteger_at_the_bounds_of_its_unreduced_operands()
     {
         // The squaring multiplies a0 + a1, a0 + (p - a1) and 2 a0 without reducing them (each below 2p);

@@ -148,6 +148,23 @@ internal readonly struct Fp2 : IFieldOps<Fp2>, IEquatable<Fp2>
         result = new(new Fp(c0), new Fp(c1));
     }
 
+    /// <summary>
+    /// result = xi a + b with one reduction per coefficient: (9 a0 + ((p - a1) + b0)) + (9 a1 + (a0 + b1)) u
+    /// by <see cref="MontgomeryArithmetic{TModulus}.NineTimesPlus"/>, whose addend may be any value below
+    /// 2p (here (p - a1) + b0 &lt;= 2p - 1 and a0 + b1 &lt;= 2p - 2). Inputs reduced (not checked); the
+    /// output is reduced and may alias either input (all limbs are read first).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void MultiplyByXiPlus(in Fp2 a, in Fp2 b, out Fp2 result)
+    {
+        MontgomeryArithmetic<FpModulus>.NegateUnreduced(in a.C1.Limbs, out var negA1);
+        MontgomeryArithmetic<FpModulus>.AddUnreduced(in negA1, in b.C0.Limbs, out var addend0);
+        MontgomeryArithmetic<FpModulus>.AddUnreduced(in a.C0.Limbs, in b.C1.Limbs, out var addend1);
+        MontgomeryArithmetic<FpModulus>.NineTimesPlus(in a.C0.Limbs, in addend0, out var c0);
+        MontgomeryArithmetic<FpModulus>.NineTimesPlus(in a.C1.Limbs, in addend1, out var c1);
+        result = new(new Fp(c0), new Fp(c1));
+    }
+
     /// <summary>The same product by doublings and additions only (the reference for tests).</summary>
     internal static void MultiplyByXiByAdditions(in Fp2 a, out Fp2 result)
     {
