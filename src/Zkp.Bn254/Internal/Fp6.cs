@@ -60,18 +60,16 @@ internal readonly struct Fp6 : IEquatable<Fp6>
     {
         Fp2.Subtract(in s, in x, out var r);
         Fp2.Subtract(in r, in y, out r);
-        Fp2.MultiplyByXi(in r, out r);
-        Fp2.Add(in r, in z, out result);
+        Fp2.MultiplyByXiPlus(in r, in z, out result); // one reduction per coefficient for xi r + z
     }
 
     /// <summary>s - x - y + xi z: the v^1 coefficient of <see cref="Multiply"/>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void CombineC1(in Fp2 s, in Fp2 x, in Fp2 y, in Fp2 z, out Fp2 result)
     {
-        Fp2.MultiplyByXi(in z, out var xiZ);
         Fp2.Subtract(in s, in x, out var r);
         Fp2.Subtract(in r, in y, out r);
-        Fp2.Add(in r, in xiZ, out result);
+        Fp2.MultiplyByXiPlus(in z, in r, out result); // one reduction per coefficient for xi z + r
     }
 
     /// <summary>s - x - y + z: the v^2 coefficient of <see cref="Multiply"/>.</summary>
@@ -126,8 +124,7 @@ internal readonly struct Fp6 : IEquatable<Fp6>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void AddTimesV(in Fp6 a, in Fp6 b, out Fp6 result)
     {
-        Fp2.MultiplyByXi(in b.C2, out var c0);
-        Fp2.Add(in a.C0, in c0, out c0);
+        Fp2.MultiplyByXiPlus(in b.C2, in a.C0, out var c0); // one reduction per coefficient
         Fp2.Add(in a.C1, in b.C0, out var c1);
         Fp2.Add(in a.C2, in b.C1, out var c2);
         result = new(c0, c1, c2);
@@ -172,8 +169,7 @@ internal readonly struct Fp6 : IEquatable<Fp6>
         ref var r0 = ref Unsafe.AsRef(in result.C0);
         ref var r1 = ref Unsafe.AsRef(in result.C1);
         ref var r2 = ref Unsafe.AsRef(in result.C2);
-        Fp2.MultiplyByXi(in c0, out c0);
-        Fp2.Add(in c0, in t0, out r0);
+        Fp2.MultiplyByXiPlus(in c0, in t0, out r0); // one reduction per coefficient
         Fp2.Subtract(in c1, in t0, out c1);
         Fp2.Subtract(in c1, in t1, out r1);
         Fp2.Add(in c2, in t1, out r2);
