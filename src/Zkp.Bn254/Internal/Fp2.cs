@@ -85,10 +85,16 @@ internal readonly struct Fp2 : IFieldOps<Fp2>, IEquatable<Fp2>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Multiply(in Fp2 a, in Fp2 b, out Fp2 result)
     {
+        // Written in place (MultiplyComplex's outputs may alias its inputs): through temporaries the
+        // JIT copied both coefficients once more.
+        Unsafe.SkipInit(out result);
         MontgomeryArithmetic<FpModulus>.MultiplyComplex(
-            in a.C0.Limbs, in a.C1.Limbs, in b.C0.Limbs, in b.C1.Limbs, out var c0, out var c1);
-        result = new(new Fp(c0), new Fp(c1));
+            in a.C0.Limbs, in a.C1.Limbs, in b.C0.Limbs, in b.C1.Limbs, out OutLimbs(in result.C0), out OutLimbs(in result.C1));
     }
+
+    /// <summary>A writable reference to the limbs of a coefficient of an out parameter being filled in place.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref Limbs256 OutLimbs(in Fp coefficient) => ref Unsafe.AsRef(in coefficient.Limbs);
 
     /// <summary>
     /// result = (a + b)(c + d) with the two sums formed inside, as one call (see Fp6.Multiply). Inputs
@@ -129,8 +135,9 @@ internal readonly struct Fp2 : IFieldOps<Fp2>, IEquatable<Fp2>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Square(in Fp2 a, out Fp2 result)
     {
-        MontgomeryArithmetic<FpModulus>.SquareComplex(in a.C0.Limbs, in a.C1.Limbs, out var c0, out var c1);
-        result = new(new Fp(c0), new Fp(c1));
+        // In place, as in Multiply (SquareComplex's outputs may alias its inputs).
+        Unsafe.SkipInit(out result);
+        MontgomeryArithmetic<FpModulus>.SquareComplex(in a.C0.Limbs, in a.C1.Limbs, out OutLimbs(in result.C0), out OutLimbs(in result.C1));
     }
 
     /// <summary>
