@@ -110,9 +110,8 @@ internal readonly struct Fp6 : IEquatable<Fp6>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void SubtractWithTimesV(in Fp6 s, in Fp6 t, out Fp6 result)
     {
-        Fp2.MultiplyByXi(in t.C2, out var xiT2);
-        Fp2.Subtract(in s.C0, in t.C0, out var c0);
-        Fp2.Subtract(in c0, in xiT2, out c0);
+        Fp2.MultiplyByXiPlus(in t.C2, in t.C0, out var c0); // t0 + xi t2 in one reduction per coefficient
+        Fp2.Subtract(in s.C0, in c0, out c0);
         Fp2.Subtract(in s.C1, in t.C1, out var c1);
         Fp2.Subtract(in c1, in t.C0, out c1);
         Fp2.Subtract(in s.C2, in t.C2, out var c2);
