@@ -152,14 +152,28 @@ internal readonly partial struct Fp12
     /// 2(t -+ x) + t with reduced additions. zA may alias xA and zB may alias xB (each is read before
     /// the output is written); no other aliasing is allowed (zA is written before xB is read).
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void CyclotomicEnding(in Fp2 tA, in Fp2 xA, in Fp2 tB, in Fp2 xB, out Fp2 zA, out Fp2 zB)
     {
-        Fp2.Subtract(in tA, in xA, out var z);
-        Fp2.Double(in z, out z);
-        Fp2.Add(in z, in tA, out zA);
-        Fp2.Add(in tB, in xB, out z);
-        Fp2.Double(in z, out z);
-        Fp2.Add(in z, in tB, out zB);
+        EndingMinus(in tA, in xA, out zA);
+        EndingPlus(in tB, in xB, out zB);
+    }
+
+    /// <summary>z = 3t - 2x = 2(t - x) + t for reduced t, x (not checked); z may alias x.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void EndingMinus(in Fp2 t, in Fp2 x, out Fp2 z)
+    {
+        Fp2.Subtract(in t, in x, out var d);
+        Fp2.Double(in d, out d);
+        Fp2.Add(in d, in t, out z);
+    }
+
+    /// <summary>z = 3t + 2x = 2(t + x) + t for reduced t, x (not checked); z may alias x.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void EndingPlus(in Fp2 t, in Fp2 x, out Fp2 z)
+    {
+        Fp2.Add(in t, in x, out var d);
+        Fp2.Double(in d, out d);
+        Fp2.Add(in d, in t, out z);
     }
 }
