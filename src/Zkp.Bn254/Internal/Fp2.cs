@@ -120,9 +120,10 @@ internal readonly struct Fp2 : IFieldOps<Fp2>, IEquatable<Fp2>
             MontgomeryArithmetic<FpModulus>.AddUnreduced(in a.C0.Limbs, in b.C0.Limbs, out var x0);
             MontgomeryArithmetic<FpModulus>.AddUnreduced(in a.C1.Limbs, in b.C1.Limbs, out var x1);
             MontgomeryArithmetic<FpModulus>.NegateUnreduced(in y.C1.Limbs, out var negY1);
-            MontgomeryArithmetic<FpModulus>.SumOfProducts(in x0, in y.C0.Limbs, out var r0, in x1, in negY1);
-            MontgomeryArithmetic<FpModulus>.SumOfProducts(in x0, in y.C1.Limbs, out var r1, in x1, in y.C0.Limbs);
-            result = new(new Fp(r0), new Fp(r1));
+            // Both sums read only locals, so the result is written in place (no copy through temporaries).
+            Unsafe.SkipInit(out result);
+            MontgomeryArithmetic<FpModulus>.SumOfProducts(in x0, in y.C0.Limbs, out OutLimbs(in result.C0), in x1, in negY1);
+            MontgomeryArithmetic<FpModulus>.SumOfProducts(in x0, in y.C1.Limbs, out OutLimbs(in result.C1), in x1, in y.C0.Limbs);
             return;
         }
         Add(in a, in b, out var x);
