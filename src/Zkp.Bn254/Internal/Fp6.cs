@@ -87,46 +87,56 @@ internal readonly struct Fp6 : IEquatable<Fp6>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void AddCall(in Fp6 a, in Fp6 b, out Fp6 result)
     {
-        Fp2.Add(in a.C0, in b.C0, out var c0);
-        Fp2.Add(in a.C1, in b.C1, out var c1);
-        Fp2.Add(in a.C2, in b.C2, out var c2);
-        result = new(c0, c1, c2);
+        // Each coefficient is written in place right after the only reads of the same coefficient of a
+        // and b (result may alias either): collecting all three first kept them live and spilled.
+        Unsafe.SkipInit(out result);
+        Fp2.Add(in a.C0, in b.C0, out Unsafe.AsRef(in result.C0));
+        Fp2.Add(in a.C1, in b.C1, out Unsafe.AsRef(in result.C1));
+        Fp2.Add(in a.C2, in b.C2, out Unsafe.AsRef(in result.C2));
     }
 
     /// <summary>result = s - x - y, coefficient-wise, as a call.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void SubtractTwo(in Fp6 s, in Fp6 x, in Fp6 y, out Fp6 result)
     {
+        // In place coefficient by coefficient, as in AddCall (result may alias s, x or y).
+        Unsafe.SkipInit(out result);
         Fp2.Subtract(in s.C0, in x.C0, out var c0);
-        Fp2.Subtract(in c0, in y.C0, out c0);
+        Fp2.Subtract(in c0, in y.C0, out Unsafe.AsRef(in result.C0));
         Fp2.Subtract(in s.C1, in x.C1, out var c1);
-        Fp2.Subtract(in c1, in y.C1, out c1);
+        Fp2.Subtract(in c1, in y.C1, out Unsafe.AsRef(in result.C1));
         Fp2.Subtract(in s.C2, in x.C2, out var c2);
-        Fp2.Subtract(in c2, in y.C2, out c2);
-        result = new(c0, c1, c2);
+        Fp2.Subtract(in c2, in y.C2, out Unsafe.AsRef(in result.C2));
     }
 
-    /// <summary>result = s - t - v t = (s0 - t0 - xi t2, s1 - t1 - t0, s2 - t2 - t1), as a call.</summary>
+    /// <summary>
+    /// result = s - t - v t = (s0 - t0 - xi t2, s1 - t1 - t0, s2 - t2 - t1), as a call. Written in place
+    /// coefficient by coefficient: result may alias s but must not alias t (not checked; the one caller,
+    /// Fp12.Square, passes a local t).
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void SubtractWithTimesV(in Fp6 s, in Fp6 t, out Fp6 result)
     {
+        Unsafe.SkipInit(out result);
         Fp2.MultiplyByXiPlus(in t.C2, in t.C0, out var c0); // t0 + xi t2 in one reduction per coefficient
-        Fp2.Subtract(in s.C0, in c0, out c0);
+        Fp2.Subtract(in s.C0, in c0, out Unsafe.AsRef(in result.C0));
         Fp2.Subtract(in s.C1, in t.C1, out var c1);
-        Fp2.Subtract(in c1, in t.C0, out c1);
+        Fp2.Subtract(in c1, in t.C0, out Unsafe.AsRef(in result.C1));
         Fp2.Subtract(in s.C2, in t.C2, out var c2);
-        Fp2.Subtract(in c2, in t.C1, out c2);
-        result = new(c0, c1, c2);
+        Fp2.Subtract(in c2, in t.C1, out Unsafe.AsRef(in result.C2));
     }
 
-    /// <summary>result = a + v b = (a0 + xi b2, a1 + b0, a2 + b1), as a call.</summary>
+    /// <summary>
+    /// result = a + v b = (a0 + xi b2, a1 + b0, a2 + b1), as a call. Written in place coefficient by
+    /// coefficient: result may alias a but must not alias b (not checked; callers pass a local b).
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void AddTimesV(in Fp6 a, in Fp6 b, out Fp6 result)
     {
-        Fp2.MultiplyByXiPlus(in b.C2, in a.C0, out var c0); // one reduction per coefficient
-        Fp2.Add(in a.C1, in b.C0, out var c1);
-        Fp2.Add(in a.C2, in b.C1, out var c2);
-        result = new(c0, c1, c2);
+        Unsafe.SkipInit(out result);
+        Fp2.MultiplyByXiPlus(in b.C2, in a.C0, out Unsafe.AsRef(in result.C0)); // one reduction per coefficient
+        Fp2.Add(in a.C1, in b.C0, out Unsafe.AsRef(in result.C1));
+        Fp2.Add(in a.C2, in b.C1, out Unsafe.AsRef(in result.C2));
     }
 
     /// <summary>Chung-Hasan SQR2: two F_p2 multiplications and three squarings.</summary>
