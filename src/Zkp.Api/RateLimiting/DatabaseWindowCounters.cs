@@ -29,8 +29,9 @@ public sealed class DatabaseWindowCounters(TimeProvider time, IOptionsMonitor<Ra
         var db = context.RequestServices.GetRequiredService<ZkpDbContext>();
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         var windowStart = now - (now % windowSeconds);
-        // Not the request's cancellation: a counted request must not be left half-counted by a client that went away.
         await SweepEndedWindowsAsync(db, now);
+        // Not the request's cancellation (here and in the sweep): a client that goes away must not leave a statement
+        // cancelled halfway on the pooled connection it shares with the rest of the request.
         var count = await RawStatement.QueryColumnAsync<int>(db, """
             INSERT INTO rate_limit_windows (key_hash, window_start, window_seconds, count) VALUES (@p0, @p1, @p2, 1)
             ON CONFLICT (key_hash, window_start) DO UPDATE SET count = rate_limit_windows.count + 1

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Zkp.Testing;
 
@@ -11,7 +10,6 @@ public sealed class IssuanceJobTests(PostgresCluster cluster) : CredentialTestBa
 {
     // Every host of a test shares one Data Protection key ring (the issuer's signing key is encrypted with it), as nodes of one deployment must.
     private readonly string _keysDirectory = Path.Combine(Path.GetTempPath(), "zkp-issuance-keys-" + Guid.NewGuid().ToString("N")[..12]);
-    private readonly List<ZkpApiFactory> _extraHosts = [];
     private bool _workerEnabled;
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
@@ -23,11 +21,6 @@ public sealed class IssuanceJobTests(PostgresCluster cluster) : CredentialTestBa
 
     public override async Task DisposeAsync()
     {
-        foreach (var host in _extraHosts)
-        {
-            await host.DisposeAsync();
-        }
-
         await base.DisposeAsync();
         if (Directory.Exists(_keysDirectory))
         {
@@ -110,9 +103,7 @@ public sealed class IssuanceJobTests(PostgresCluster cluster) : CredentialTestBa
         _workerEnabled = true;
         for (var i = 0; i < 2; i++)
         {
-            var host = new ZkpApiFactory(ConnectionString, Settings);
-            _extraHosts.Add(host);
-            host.CreateClient().Dispose();
+            StartAnotherNode(Settings);
         }
 
         foreach (var job in jobs)

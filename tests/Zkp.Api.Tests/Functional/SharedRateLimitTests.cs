@@ -22,8 +22,7 @@ public sealed class SharedRateLimitTests(PostgresCluster cluster) : PostgresApiT
     public async Task Two_nodes_share_one_window_and_the_table_holds_only_key_hashes()
     {
         var token = Str(await LoginMemberAsync(await RegisterMemberAsync(NewEmail())), "access_token");
-        await using var secondNode = SecondNode(Settings);
-        using var secondClient = secondNode.CreateClient();
+        using var secondClient = StartAnotherNode(Settings).CreateClient();
 
         var remaining = new List<string>();
         foreach (var client in new[] { Client, secondClient, Client })
@@ -48,10 +47,8 @@ public sealed class SharedRateLimitTests(PostgresCluster cluster) : PostgresApiT
     public async Task With_the_memory_store_each_node_counts_alone()
     {
         var settings = new Dictionary<string, string?>(Settings) { ["RateLimits:Store"] = "memory" };
-        await using var firstNode = SecondNode(settings);
-        await using var secondNode = SecondNode(settings);
-        using var firstClient = firstNode.CreateClient();
-        using var secondClient = secondNode.CreateClient();
+        using var firstClient = StartAnotherNode(settings).CreateClient();
+        using var secondClient = StartAnotherNode(settings).CreateClient();
         var token = Str(await LoginMemberAsync(await RegisterMemberAsync(NewEmail())), "access_token");
         const string Windows = "select count(*), coalesce(sum(count), 0) from rate_limit_windows";
         var windowsBefore = await SqlAsync(Windows);
@@ -69,14 +66,6 @@ public sealed class SharedRateLimitTests(PostgresCluster cluster) : PostgresApiT
         Assert.Equal(Limit * 2, statuses.Count(s => s == HttpStatusCode.OK));
         Assert.Equal([HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses[^2..]);
         Assert.Equal(windowsBefore, await SqlAsync(Windows));
-    }
-
-    // Another API node on this test's database, its clock set to this node's so both see the same windows.
-    private ZkpApiFactory SecondNode(IReadOnlyDictionary<string, string?> settings)
-    {
-        var node = new ZkpApiFactory(ConnectionString, settings);
-        node.Clock.Advance(Factory.Clock.GetUtcNow() - node.Clock.GetUtcNow());
-        return node;
     }
 
     private static async Task<HttpResponseMessage> TrustRegistryAsync(HttpClient client, string token)

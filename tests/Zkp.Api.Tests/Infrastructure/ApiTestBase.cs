@@ -17,6 +17,8 @@ namespace Zkp.Api.Tests;
 [Collection(PostgresCollection.Name)]
 public abstract class PostgresApiTest(PostgresCluster cluster) : ApiTestBase
 {
+    private readonly List<ZkpApiFactory> _otherNodes = [];
+
     protected string DatabaseName { get; private set; } = "";
 
     /// <summary>This test's database, e.g. for a second API node on it.</summary>
@@ -27,6 +29,29 @@ public abstract class PostgresApiTest(PostgresCluster cluster) : ApiTestBase
         ConnectionString = await cluster.CreateDatabaseAsync(GetType().Name);
         DatabaseName = ConnectionString.Split(';').Single(p => p.StartsWith("Database=", StringComparison.Ordinal))["Database=".Length..];
         Start(ConnectionString);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        foreach (var node in _otherNodes)
+        {
+            await node.DisposeAsync();
+        }
+
+        await base.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Starts another API node on this test's database (disposed with the test), its clock set to this node's so that
+    /// both see the same time.
+    /// </summary>
+    protected ZkpApiFactory StartAnotherNode(IReadOnlyDictionary<string, string?> settings)
+    {
+        var node = new ZkpApiFactory(ConnectionString, settings);
+        _otherNodes.Add(node);
+        node.Clock.Advance(Factory.Clock.GetUtcNow() - node.Clock.GetUtcNow());
+        node.CreateClient().Dispose();
+        return node;
     }
 
     /// <summary>Runs SQL against this test's database through psql (independent of the application).</summary>

@@ -15,16 +15,13 @@ public sealed class VerificationQuotaTests(PostgresCluster cluster) : Verificati
     [Fact]
     public async Task Verify_proof_beyond_the_monthly_quota_is_429_and_records_nothing()
     {
-        var (id, _) = await IssueCredentialAsync();
-        var token = await TokenForAsync(id);
-        await VerifyProofOkAsync(token);
-        await VerifyProofOkAsync(token);
+        var token = await UseUpQuotaAsync();
         var before = await VerificationStateAsync();
 
         using var refused = await VerifyProofAsync(token);
 
         var problem = await ProblemAsync(refused, (HttpStatusCode)429, "quota_exceeded");
-        Assert.Equal("The monthly verification quota of your plan is used up. It resets at the start of next month (UTC).", Str(problem, "detail"));
+        Assert.Equal(QuotaDetail, Str(problem, "detail"));
         Assert.Equal(ExpectedRetryAfter(), refused.Headers.RetryAfter?.Delta);
         Assert.Equal(before, await VerificationStateAsync());
         Assert.Equal("2|2", await SqlAsync("select (select count(*) from verifications), (select sum(used) from quota_usage)"));
@@ -56,10 +53,7 @@ public sealed class VerificationQuotaTests(PostgresCluster cluster) : Verificati
     public async Task Once_refused_a_lender_over_quota_is_refused_again_without_a_pipeline_run()
     {
         using var metrics = new MetricsRecorder(Factory.Services, VerificationMetrics.MeterName);
-        var (id, _) = await IssueCredentialAsync();
-        var token = await TokenForAsync(id);
-        await VerifyProofOkAsync(token);
-        await VerifyProofOkAsync(token);
+        var token = await UseUpQuotaAsync();
         using var refusedAfterRun = await VerifyProofAsync(token);
         await ProblemAsync(refusedAfterRun, (HttpStatusCode)429, "quota_exceeded");
         var before = await VerificationStateAsync();
@@ -67,7 +61,7 @@ public sealed class VerificationQuotaTests(PostgresCluster cluster) : Verificati
         using var refusedBeforeRun = await VerifyProofAsync(token);
 
         var problem = await ProblemAsync(refusedBeforeRun, (HttpStatusCode)429, "quota_exceeded");
-        Assert.Equal("The monthly verification quota of your plan is used up. It resets at the start of next month (UTC).", Str(problem, "detail"));
+        Assert.Equal(QuotaDetail, Str(problem, "detail"));
         Assert.Equal(ExpectedRetryAfter(), refusedBeforeRun.Headers.RetryAfter?.Delta);
         Assert.Equal(before, await VerificationStateAsync());
         Assert.Equal(2, await QuotaUsedAsync());
@@ -81,10 +75,7 @@ public sealed class VerificationQuotaTests(PostgresCluster cluster) : Verificati
     public async Task A_refused_lender_whose_count_is_lowered_runs_again_at_once()
     {
         using var metrics = new MetricsRecorder(Factory.Services, VerificationMetrics.MeterName);
-        var (id, _) = await IssueCredentialAsync();
-        var token = await TokenForAsync(id);
-        await VerifyProofOkAsync(token);
-        await VerifyProofOkAsync(token);
+        var token = await UseUpQuotaAsync();
         using var refused = await VerifyProofAsync(token);
         await ProblemAsync(refused, (HttpStatusCode)429, "quota_exceeded");
 
@@ -100,6 +91,18 @@ public sealed class VerificationQuotaTests(PostgresCluster cluster) : Verificati
              "zkp.verification.quota_refusals stage=after_run", "zkp.verification.runs outcome=verified",
              "zkp.verification.runs outcome=verified", "zkp.verification.quota_refusals stage=after_run"],
             metrics.Measurements);
+    }
+
+    private const string QuotaDetail = "The monthly verification quota of your plan is used up. It resets at the start of next month (UTC).";
+
+    // A token whose two verifications used up the plan's quota of two; its next verification is refused.
+    private async Task<string> UseUpQuotaAsync()
+    {
+        var (id, _) = await IssueCredentialAsync();
+        var token = await TokenForAsync(id);
+        await VerifyProofOkAsync(token);
+        await VerifyProofOkAsync(token);
+        return token;
     }
 
     private TimeSpan ExpectedRetryAfter() => TimeSpan.FromSeconds(Zkp.Api.Quotas.QuotaService.SecondsUntilReset(Factory.Clock.GetUtcNow()));
